@@ -1,0 +1,34 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './http/auth-routes';
+import { registerHealthRoute } from './http/health';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerSpa } from './http/spa';
+import { registerTrpc } from './http/trpc-plugin';
+import type { AppDeps } from './trpc/context';
+
+export interface AppOptions {
+  publicUrl: string;
+  /** The built SPA's folder, or null to serve the API alone (as in `npm run dev`, where Vite serves it). */
+  spaDir: string | null;
+  logLevel: string;
+}
+
+export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      // Query strings carry OAuth codes and state; they never reach the log.
+      serializers: {
+        req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
+      },
+    },
+    // tRPC batches put every procedure name in the path.
+    routerOptions: { maxParamLength: 5000 },
+  });
+  registerSecurityHeaders(app);
+  registerHealthRoute(app, deps.db);
+  registerAuthRoutes(app, deps.auth, options.publicUrl);
+  await registerTrpc(app, deps);
+  await registerSpa(app, options.spaDir);
+  return app;
+}

@@ -1,0 +1,70 @@
+import { APIError } from 'better-auth/api';
+import { AppError } from '../../shared/errors';
+import type { SignInInput, SignUpInput } from '../../shared/auth-inputs';
+import type { Auth } from './auth';
+import { toSessionUser, type SessionUser } from './session-user';
+
+/** The request facts the account service needs: the incoming headers and a place to put cookies. */
+export interface AuthRequest {
+  headers: Headers;
+  setCookies(cookies: string[]): void;
+}
+
+const duplicateEmailCodes = new Set(['USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL']);
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof APIError ? (error.body as { code?: string } | undefined)?.code : undefined;
+}
+
+export async function signUp(auth: Auth, input: SignUpInput, request: AuthRequest): Promise<SessionUser> {
+  try {
+    const { headers, response } = await auth.api.signUpEmail({
+      body: {
+        email: input.email,
+        password: input.password,
+        name: `${input.firstName} ${input.lastName}`,
+        firstName: input.firstName,
+        lastName: input.lastName,
+      },
+      headers: request.headers,
+      returnHeaders: true,
+    });
+    request.setCookies(headers.getSetCookie());
+    return toSessionUser(response.user);
+  } catch (error) {
+    if (duplicateEmailCodes.has(errorCode(error) ?? '')) {
+      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.', {
+        fieldErrors: { email: ['An account with this email already exists. Sign in instead?'] },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function signIn(auth: Auth, input: SignInInput, request: AuthRequest): Promise<SessionUser> {
+  try {
+    const { headers, response } = await auth.api.signInEmail({
+      body: { email: input.email, password: input.password, rememberMe: true },
+      headers: request.headers,
+      returnHeaders: true,
+    });
+    request.setCookies(headers.getSetCookie());
+    return toSessionUser(response.user);
+  } catch (error) {
+    // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
+    if (error instanceof APIError && (error.status === 'UNAUTHORIZED' || error.statusCode === 401)) {
+      throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
+    }
+    throw error;
+  }
+}
+
+export async function signOut(auth: Auth, request: AuthRequest): Promise<void> {
+  const { headers } = await auth.api.signOut({ headers: request.headers, returnHeaders: true });
+  request.setCookies(headers.getSetCookie());
+}
+
+export async function currentUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
+  const result = await auth.api.getSession({ headers });
+  return result ? toSessionUser(result.user) : null;
+}

@@ -1,0 +1,13 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema';
+
+/** One database type for both drivers: postgres.js in production, PGlite for zero-config and tests. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  /** Applies the committed migrations from drizzle/migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance } from 'fastify';
+import { createContextInner, type AppDeps } from '../trpc/context';
+import { appRouter, type AppRouter } from '../trpc/router';
+import { describeError } from '../log/describe-error';
+import { toHeaders } from './request-headers';
+
+export async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+    router: appRouter,
+    createContext: ({ req, res }) =>
+      createContextInner(deps, {
+        headers: toHeaders(req.headers),
+        setCookies: (cookies) => {
+          if (cookies.length > 0) res.header('set-cookie', cookies);
+        },
+      }),
+    onError({ error, path, type }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        app.log.error({ path, type, err: describeError(error.cause ?? error) }, 'procedure failed');
+      }
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+}

@@ -1,0 +1,36 @@
+import { buildApp } from './app';
+import { createDeps } from './create-deps';
+import { dbTargetFromEnv, openDb } from './db/open-db';
+import { EnvError, loadEnv } from './env';
+import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const serveSpa = process.argv.includes('--no-spa') === false;
+  if (serveSpa && spaNeedsBuild()) {
+    console.log('Building the web app…');
+    await buildSpa();
+  }
+  const database = await openDb(dbTargetFromEnv(env));
+  await database.migrate();
+  const deps = createDeps(database.db, env);
+  const app = await buildApp(deps, { publicUrl: env.publicUrl, spaDir: serveSpa ? spaDir : null, logLevel: env.logLevel });
+  await app.listen({ port: env.port, host: env.host });
+  const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
+  console.log(`Ready on ${env.publicUrl} (database: ${where})`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`${signal} received, shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else console.error('Failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { AppError } from '../../shared/errors';
+import { appErrorMiddleware, t } from './init';
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrorMiddleware);
+
+/** Proves a user is signed in and narrows `ctx.user` for everything after it. */
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const authedProcedure = publicProcedure.use(signedIn);

@@ -1,0 +1,26 @@
+import { Route, Routes } from 'react-router';
+import { RequireSignedIn } from './features/auth/require-signed-in';
+import { SignInPage } from './features/auth/sign-in-page';
+import { SignUpPage } from './features/auth/sign-up-page';
+import { AppShell } from './features/shell/app-shell';
+import { HomePage } from './features/shell/home-page';
+import { NotFoundPage } from './features/shell/not-found-page';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-up" element={<SignUpPage />} />
+      <Route
+        element={
+          <RequireSignedIn>
+            <AppShell />
+          </RequireSignedIn>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

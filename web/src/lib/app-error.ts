@@ -1,0 +1,32 @@
+import { TRPCClientError } from '@trpc/client';
+import { genericFailureMessage, type AppErrorCode, type FieldErrors } from '../../../shared/errors';
+
+export interface ClientAppError {
+  appCode: AppErrorCode;
+  message: string;
+  fieldErrors: FieldErrors;
+  retryAfter: number | null;
+}
+
+interface ErrorData {
+  appCode?: AppErrorCode;
+  fieldErrors?: FieldErrors | null;
+  retryAfter?: number | null;
+}
+
+/** The one place the SPA reads a failed call: our app code, a sentence for people, and field errors. */
+export function readAppError(error: unknown): ClientAppError | null {
+  if (error === null || error === undefined) return null;
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? {}) as ErrorData;
+    if (data.appCode) {
+      return { appCode: data.appCode, message: error.message, fieldErrors: data.fieldErrors ?? {}, retryAfter: data.retryAfter ?? null };
+    }
+  }
+  // No app code means the request never reached us (offline, proxy error): say so plainly.
+  return { appCode: 'INTERNAL', message: 'We could not reach the server. Check your connection and try again.', fieldErrors: {}, retryAfter: null };
+}
+
+export function messageOf(error: unknown): string {
+  return readAppError(error)?.message ?? genericFailureMessage;
+}
