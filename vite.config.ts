@@ -25,6 +25,7 @@ export default defineConfig({
   },
   test: {
     root: projectRoot,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

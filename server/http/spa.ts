@@ -18,6 +18,7 @@ export async function registerSpa(app: FastifyInstance, spaDir: string | null): 
       root: spaDir,
       wildcard: false,
       index: false,
+      cacheControl: false,
       // Hashed assets never change; index.html must always be revalidated to pick up a new build.
       setHeaders(res, path) {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/spa-build';
+import { freePort } from '../support/test-app';
+
+async function waitForHealthy(url: string, deadline: number): Promise<Response> {
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return response;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy in time`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('npm start on a fresh machine', () => {
+  it('serves the app on embedded PGlite with no configuration at all', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'fresh-data-'));
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATA_DIR: dataDir };
+    const child = spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHealthy(url, Date.now() + 90_000);
+      const page = await fetch(`${url}/sign-in`);
+      expect(await page.text()).toContain('<div id="root">');
+      expect(output).toContain(`Ready on http://localhost:${port}`);
+      expect(output).toContain('embedded PGlite');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
+});

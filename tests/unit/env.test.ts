@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from '../../server/env';
+
+const tempDataDir = () => mkdtempSync(join(tmpdir(), 'env-'));
+
+describe('loadEnv', () => {
+  it('starts with no configuration in development, generating secrets once into the data folder', () => {
+    const dataDir = tempDataDir();
+    const first = loadEnv({ DATA_DIR: dataDir });
+    const second = loadEnv({ DATA_DIR: dataDir });
+    expect(first.port).toBe(3000);
+    expect(first.databaseUrl).toBeUndefined();
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(true);
+    expect(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8')).toContain(first.sessionSecret);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+  ])('stops on %o with a message naming %s', (values, name) => {
+    expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(EnvError);
+    expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('requires SESSION_SECRET in production and generates nothing there', () => {
+    const dataDir = tempDataDir();
+    expect(() => loadEnv({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/SESSION_SECRET: required in production/);
+    expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+  });
+
+  it('trims a trailing slash from PUBLIC_URL', () => {
+    expect(loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example/' }).publicUrl).toBe('https://app.example');
+  });
+});
