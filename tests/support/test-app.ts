@@ -5,7 +5,7 @@ import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
 import { appRouter } from '../../server/trpc/router';
-import { CookieJar } from './cookie-jar';
+import type { CookieJar } from './cookie-jar';
 import { createTestDb, type TestDb } from './test-db';
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
