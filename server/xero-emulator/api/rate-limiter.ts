@@ -1,0 +1,85 @@
+import type { Clock } from '../clock';
+import type { EmulatorLimits } from '../options';
+
+export type LimitProblem = 'concurrent' | 'minute' | 'day' | 'appminute';
+
+interface TenantUsage {
+  inFlight: number;
+  minute: number[];
+  day: string;
+  dayCount: number;
+}
+
+export type Admission =
+  | { admitted: true; headers: Record<string, string>; release: () => void }
+  | { admitted: false; headers: Record<string, string>; problem: LimitProblem; retryAfterSeconds: number };
+
+const utcDay = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
+
+/** Xero's limits per tenant (in flight, per minute, per day) and per app per minute. */
+export class RateLimiter {
+  private readonly tenants = new Map<string, TenantUsage>();
+  private readonly apps = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: EmulatorLimits,
+    private readonly clock: Clock,
+  ) {}
+
+  private usage(tenantId: string, now: number): TenantUsage {
+    let usage = this.tenants.get(tenantId);
+    if (!usage) {
+      usage = { inFlight: 0, minute: [], day: utcDay(now), dayCount: 0 };
+      this.tenants.set(tenantId, usage);
+    }
+    if (usage.day !== utcDay(now)) {
+      usage.day = utcDay(now);
+      usage.dayCount = 0;
+    }
+    usage.minute = usage.minute.filter((at) => now - at < 60_000);
+    return usage;
+  }
+
+  admit(tenantId: string, clientId: string, now = this.clock.now()): Admission {
+    const usage = this.usage(tenantId, now);
+    const app = (this.apps.get(clientId) ?? []).filter((at) => now - at < 60_000);
+    this.apps.set(clientId, app);
+    const headers = () => ({
+      'x-minlimit-remaining': String(Math.max(0, this.limits.perMinute - usage.minute.length)),
+      'x-daylimit-remaining': String(Math.max(0, this.limits.perDay - usage.dayCount)),
+      'x-appminlimit-remaining': String(Math.max(0, this.limits.appPerMinute - app.length)),
+    });
+    const refuse = (problem: LimitProblem, retryAfterSeconds: number): Admission => ({
+      admitted: false,
+      headers: headers(),
+      problem,
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+    });
+    if (usage.dayCount >= this.limits.perDay) {
+      const midnight = Date.parse(`${usage.day}T00:00:00Z`) + 86_400_000;
+      return refuse('day', (midnight - now) / 1000);
+    }
+    if (app.length >= this.limits.appPerMinute) return refuse('appminute', ((app[0] ?? now) + 60_000 - now) / 1000);
+    if (usage.minute.length >= this.limits.perMinute) return refuse('minute', ((usage.minute[0] ?? now) + 60_000 - now) / 1000);
+    if (usage.inFlight >= this.limits.concurrent) return refuse('concurrent', 1);
+    usage.inFlight += 1;
+    usage.minute.push(now);
+    usage.dayCount += 1;
+    app.push(now);
+    let released = false;
+    return {
+      admitted: true,
+      headers: headers(),
+      release: () => {
+        if (released) return;
+        released = true;
+        usage.inFlight -= 1;
+      },
+    };
+  }
+
+  reset(): void {
+    this.tenants.clear();
+    this.apps.clear();
+  }
+}
