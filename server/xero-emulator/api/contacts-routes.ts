@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context';
 import type { ContactRecord } from '../model';
 import { admitTenantCall } from './guard';
 import { sendProblem, sendQueryParseError, sendValidationError } from './problems';
-import { compileOrder, paginate, parseBoolean, parseIds, parseIfModifiedSince, parsePositiveInt, QueryError } from './query';
+import { compileOrder, filterPage, parseBoolean, parseIds, parseIfModifiedSince, parsePositiveInt, QueryError } from './query';
 import { contactJson, envelope } from './serialize';
 import { compileWhere, WhereParseError, type FieldReader } from './where';
 
@@ -56,16 +56,15 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
       const includeArchived = parseBoolean(query.includeArchived);
       const term = typeof query.searchTerm === 'string' ? query.searchTerm.trim().toLowerCase() : '';
       const since = parseIfModifiedSince(request.headers['if-modified-since']);
-      let contacts = call.organisation.contacts.filter(
-        (contact) =>
-          (includeArchived || contact.status !== 'ARCHIVED') &&
-          (ids === null || ids.has(contact.contactId)) &&
-          (since === null || contact.updatedAt > since) &&
-          (term === '' || matchesSearch(contact, term)) &&
-          (where === null || where(readContact(contact))),
-      );
-      if (order) contacts = [...contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId));
-      const result = paginate(contacts, page, pageSize);
+      const keep = (contact: ContactRecord) =>
+        (includeArchived || contact.status !== 'ARCHIVED') &&
+        (ids === null || ids.has(contact.contactId)) &&
+        (since === null || contact.updatedAt > since) &&
+        (term === '' || matchesSearch(contact, term)) &&
+        (where === null || where(readContact(contact)));
+      // The stored list is already in name order; only another order needs a sorted copy.
+      const source = order ? [...call.organisation.contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId)) : call.organisation.contacts;
+      const result = filterPage(source, keep, page, pageSize);
       const summaryOnly = parseBoolean(query.summaryOnly);
       return envelope(context.options.providerName, context.clock.now(), {
         pagination: result.pagination,

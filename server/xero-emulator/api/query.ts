@@ -83,3 +83,21 @@ export function paginate<T>(items: T[], page: number | undefined, pageSize: numb
     pagination: { page, pageSize: size, pageCount: Math.ceil(items.length / size), itemCount: items.length },
   };
 }
+
+/**
+ * Filters and pages in one pass without building the filtered list: with 100,000 contacts, copying the
+ * matches on every request cost more than everything else together.
+ */
+export function filterPage<T>(items: readonly T[], keep: (item: T) => boolean, page: number | undefined, pageSize: number | undefined): Page<T> {
+  if (page === undefined) return paginate(items.filter(keep), undefined, undefined);
+  const size = pageSize ?? 100;
+  const start = (page - 1) * size;
+  const selected: T[] = [];
+  let itemCount = 0;
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (itemCount >= start && selected.length < size) selected.push(item);
+    itemCount += 1;
+  }
+  return { items: selected, pagination: { page, pageSize: size, pageCount: Math.ceil(itemCount / size), itemCount } };
+}

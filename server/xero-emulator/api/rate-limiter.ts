@@ -1,11 +1,12 @@
 import type { Clock } from '../clock';
 import type { EmulatorLimits } from '../options';
+import { MinuteWindow } from './sliding-window';
 
 export type LimitProblem = 'concurrent' | 'minute' | 'day' | 'appminute';
 
 interface TenantUsage {
   inFlight: number;
-  minute: number[];
+  minute: MinuteWindow;
   day: string;
   dayCount: number;
 }
@@ -19,7 +20,7 @@ const utcDay = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10)
 /** Xero's limits per tenant (in flight, per minute, per day) and per app per minute. */
 export class RateLimiter {
   private readonly tenants = new Map<string, TenantUsage>();
-  private readonly apps = new Map<string, number[]>();
+  private readonly apps = new Map<string, MinuteWindow>();
 
   constructor(
     private readonly limits: EmulatorLimits,
@@ -29,25 +30,28 @@ export class RateLimiter {
   private usage(tenantId: string, now: number): TenantUsage {
     let usage = this.tenants.get(tenantId);
     if (!usage) {
-      usage = { inFlight: 0, minute: [], day: utcDay(now), dayCount: 0 };
+      usage = { inFlight: 0, minute: new MinuteWindow(), day: utcDay(now), dayCount: 0 };
       this.tenants.set(tenantId, usage);
     }
     if (usage.day !== utcDay(now)) {
       usage.day = utcDay(now);
       usage.dayCount = 0;
     }
-    usage.minute = usage.minute.filter((at) => now - at < 60_000);
     return usage;
   }
 
   admit(tenantId: string, clientId: string, now = this.clock.now()): Admission {
     const usage = this.usage(tenantId, now);
-    const app = (this.apps.get(clientId) ?? []).filter((at) => now - at < 60_000);
-    this.apps.set(clientId, app);
+    let app = this.apps.get(clientId);
+    if (!app) {
+      app = new MinuteWindow();
+      this.apps.set(clientId, app);
+    }
+    const appWindow = app;
     const headers = () => ({
-      'x-minlimit-remaining': String(Math.max(0, this.limits.perMinute - usage.minute.length)),
+      'x-minlimit-remaining': String(Math.max(0, this.limits.perMinute - usage.minute.count(now))),
       'x-daylimit-remaining': String(Math.max(0, this.limits.perDay - usage.dayCount)),
-      'x-appminlimit-remaining': String(Math.max(0, this.limits.appPerMinute - app.length)),
+      'x-appminlimit-remaining': String(Math.max(0, this.limits.appPerMinute - appWindow.count(now))),
     });
     const refuse = (problem: LimitProblem, retryAfterSeconds: number): Admission => ({
       admitted: false,
@@ -59,13 +63,13 @@ export class RateLimiter {
       const midnight = Date.parse(`${usage.day}T00:00:00Z`) + 86_400_000;
       return refuse('day', (midnight - now) / 1000);
     }
-    if (app.length >= this.limits.appPerMinute) return refuse('appminute', ((app[0] ?? now) + 60_000 - now) / 1000);
-    if (usage.minute.length >= this.limits.perMinute) return refuse('minute', ((usage.minute[0] ?? now) + 60_000 - now) / 1000);
+    if (appWindow.count(now) >= this.limits.appPerMinute) return refuse('appminute', appWindow.secondsUntilFree(now));
+    if (usage.minute.count(now) >= this.limits.perMinute) return refuse('minute', usage.minute.secondsUntilFree(now));
     if (usage.inFlight >= this.limits.concurrent) return refuse('concurrent', 1);
     usage.inFlight += 1;
-    usage.minute.push(now);
+    usage.minute.add(now);
     usage.dayCount += 1;
-    app.push(now);
+    appWindow.add(now);
     let released = false;
     return {
       admitted: true,
