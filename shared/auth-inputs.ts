@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordRules } from './password-rules';
 
 const email = z
   .string()
@@ -9,11 +10,6 @@ const email = z
 const personName = (label: string) =>
   z.string().trim().min(1, `Enter your ${label}`).max(100, `Your ${label} can be at most 100 characters`);
 
-/**
- * Length matters more than composition (NIST SP 800-63B); the upper bound keeps hashing cheap
- * against a denial of service with huge passwords.
- */
-export const passwordRules = { min: 10, max: 128 } as const;
 
 const newPassword = z
   .string()

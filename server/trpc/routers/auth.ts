@@ -3,7 +3,7 @@ import { signIn, signOut, signUp } from '../../auth/account-service';
 import { publicProcedure, router } from '../procedures';
 
 export const authRouter = router({
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  me: publicProcedure.query(({ ctx }) => ctx.loadUser()),
   signUp: publicProcedure
     .input(signUpInput)
     .mutation(({ ctx, input }) => signUp(ctx.deps.auth, input, ctx.request)),

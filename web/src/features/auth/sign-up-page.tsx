@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { passwordRules, type SignUpInput } from '../../../../shared/auth-inputs';
+import type { SignUpInput } from '../../../../shared/auth-inputs';
+import { passwordRules } from '../../../../shared/password-rules';
 import { safeReturnPath } from '../../../../shared/safe-return-path';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
