@@ -4,7 +4,10 @@ import { registerHealthRoute } from './http/health';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSpa } from './http/spa';
 import { registerTrpc } from './http/trpc-plugin';
+import { currentUser } from './auth/account-service';
+import { toHeaders } from './http/request-headers';
 import type { AppDeps } from './trpc/context';
+import { registerXeroCallbackRoute } from './xero/callback-route';
 
 export interface AppOptions {
   publicUrl: string;
@@ -29,6 +32,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerHealthRoute(app, deps.db);
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   await registerTrpc(app, deps);
+  registerXeroCallbackRoute(app, deps.xero, async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null);
   await registerSpa(app, options.spaDir);
   return app;
 }

@@ -1,14 +1,25 @@
 import { createAuth } from './auth/auth';
+import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
 import type { AppDeps } from './trpc/context';
+import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
+import { createXeroDeps } from './xero/create-xero-deps';
 
 export interface DepsConfig {
   publicUrl: string;
   sessionSecret: string;
   isProduction: boolean;
+  tokenEncryptionKeys: string[];
+  xero: XeroStaticConfig;
+  xeroEmulator: XeroAppConfig | null;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
   const secureCookies = config.isProduction || config.publicUrl.startsWith('https://');
-  return { db, auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }) };
+  const cipher = new TokenCipher(config.tokenEncryptionKeys);
+  return {
+    db,
+    auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
+    xero: createXeroDeps({ db, cipher, config: config.xero, emulator: config.xeroEmulator }),
+  };
 }

@@ -19,6 +19,21 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}(,[A-Za-z0-9_-]{43})*$/, 'must be one or more comma-separated keys from `npm run keygen`, newest first')
+    .optional(),
+  XERO_CLIENT_ID: optionalText,
+  XERO_CLIENT_SECRET: optionalText,
+  XERO_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  XERO_SCOPES: z
+    .string()
+    .trim()
+    .regex(/^[\w.]+( +[\w.]+)*$/, 'must be scopes separated by spaces')
+    .default('openid profile email offline_access accounting.contacts.read accounting.settings.read'),
+  XERO_IDENTITY_URL: z.url({ protocol: /^https?$/ }).default('https://identity.xero.com'),
+  XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
+  XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
 });
 
 export interface Env {
@@ -31,7 +46,21 @@ export interface Env {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
+  /** Newest first: the first encrypts, all decrypt. */
+  tokenEncryptionKeys: string[];
+  xero: XeroEnv;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export interface XeroEnv {
+  /** Set when the environment configures a Xero app; it then wins over the admin settings page. */
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string[];
+  identityUrl: string;
+  apiUrl: string;
+  keepAliveDays: number;
 }
 
 export class EnvError extends Error {
@@ -50,20 +79,37 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const raw = parsed.data;
   const isProduction = raw.NODE_ENV === 'production';
-  if (isProduction && !raw.SESSION_SECRET) {
-    throw new EnvError('Invalid environment:\n  SESSION_SECRET: required in production (32+ random characters)');
-  }
-  const sessionSecret = raw.SESSION_SECRET ?? loadOrCreateDevSecrets(raw.DATA_DIR).sessionSecret;
+  const missing = [
+    ...(isProduction && !raw.SESSION_SECRET ? ['  SESSION_SECRET: required in production (32+ random characters)'] : []),
+    ...(isProduction && !raw.TOKEN_ENCRYPTION_KEY ? ['  TOKEN_ENCRYPTION_KEY: required in production (npm run keygen)'] : []),
+    ...(raw.XERO_CLIENT_ID && !raw.XERO_CLIENT_SECRET ? ['  XERO_CLIENT_SECRET: required when XERO_CLIENT_ID is set'] : []),
+    ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set'] : []),
+  ];
+  if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.join('\n')}`);
+  const devSecrets = raw.SESSION_SECRET && raw.TOKEN_ENCRYPTION_KEY ? null : () => loadOrCreateDevSecrets(raw.DATA_DIR);
+  const sessionSecret = raw.SESSION_SECRET ?? devSecrets?.().sessionSecret ?? '';
+  const tokenEncryptionKeys = (raw.TOKEN_ENCRYPTION_KEY ?? devSecrets?.().tokenEncryptionKey ?? '').split(',');
   const host = raw.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
   return {
     nodeEnv: raw.NODE_ENV,
     isProduction,
     port: raw.PORT,
     host,
-    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: raw.DATABASE_URL,
     dataDir: raw.DATA_DIR,
     sessionSecret,
+    tokenEncryptionKeys,
+    xero: {
+      clientId: raw.XERO_CLIENT_ID,
+      clientSecret: raw.XERO_CLIENT_SECRET,
+      redirectUri: raw.XERO_REDIRECT_URI ?? `${publicUrl}/xero/callback`,
+      scopes: raw.XERO_SCOPES.split(/ +/),
+      identityUrl: raw.XERO_IDENTITY_URL.replace(/\/+$/, ''),
+      apiUrl: raw.XERO_API_URL.replace(/\/+$/, ''),
+      keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
+    },
     logLevel: raw.LOG_LEVEL,
   };
 }

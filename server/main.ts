@@ -1,5 +1,7 @@
 import { buildApp } from './app';
 import { createDeps } from './create-deps';
+import { startDevEmulator } from './dev-emulator';
+import { scheduleKeepAlive } from './xero/keep-alive';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
@@ -13,7 +15,14 @@ async function main(): Promise<void> {
   }
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
-  const deps = createDeps(database.db, env);
+  const emulator = await startDevEmulator(env);
+  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  if (emulator) {
+    console.warn(`Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`);
+  }
+  const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
+    if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);
+  });
   const app = await buildApp(deps, { publicUrl: env.publicUrl, spaDir: serveSpa ? spaDir : null, logLevel: env.logLevel });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
@@ -21,7 +30,9 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     console.log(`${signal} received, shutting down`);
+    stopKeepAlive();
     await app.close();
+    await emulator?.close();
     await database.close();
     process.exit(0);
   };

@@ -11,7 +11,17 @@ export const appErrorCodes = [
   'INVALID_CREDENTIALS',
   'TOO_MANY_REQUESTS',
   'INTERNAL',
+  'XERO_NOT_CONFIGURED',
+  'XERO_NOT_CONNECTED',
+  'XERO_REAUTH_REQUIRED',
+  'XERO_FORBIDDEN',
+  'XERO_RATE_LIMITED',
+  'XERO_UNAVAILABLE',
+  'XERO_BAD_REQUEST',
 ] as const;
+
+/** The codes that mean "connect (again) to Xero first": the SPA answers them with the interstitial. */
+export const xeroConnectCodes = ['XERO_NOT_CONNECTED', 'XERO_REAUTH_REQUIRED'] as const satisfies readonly AppErrorCode[];
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 

@@ -2,11 +2,13 @@ import type { Auth } from '../auth/auth';
 import { currentUser, type AuthRequest } from '../auth/account-service';
 import type { SessionUser } from '../auth/session-user';
 import type { Db } from '../db/db';
+import type { XeroDeps } from '../xero/xero-deps';
 
 /** What the app is built from; tests build the same thing on their own database. */
 export interface AppDeps {
   db: Db;
   auth: Auth;
+  xero: XeroDeps;
 }
 
 export type RequestFacts = AuthRequest;

@@ -4,32 +4,58 @@ import { buildApp } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { appRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
 import { createTestDb, type TestDb } from './test-db';
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
+/** Two keys, newest first, so every test also runs with a rotated key ring. */
+export const testEncryptionKeys = ['5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o', 'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo'];
+export const testXeroScopes = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts.read', 'accounting.settings.read'];
 const createCaller = createCallerFactory(appRouter);
 
 export interface TestContext {
   db: TestDb;
   deps: AppDeps;
+  emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
   callerFor(jar: CookieJar): Promise<ReturnType<typeof createCaller>>;
   close(): Promise<void>;
 }
 
-export async function createTestContext(publicUrl = 'http://localhost:3000'): Promise<TestContext> {
+export interface TestContextOptions {
+  publicUrl?: string;
+  emulator?: EmulatorOptions;
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const redirectUri = `${publicUrl}/xero/callback`;
   const db = await createTestDb();
-  const deps = createDeps(db.db, { publicUrl, sessionSecret: testSessionSecret, isProduction: false });
+  const client = { clientId: 'TEST_CLIENT_ID', clientSecret: 'test-client-secret', redirectUris: [redirectUri] };
+  const emulator = await startEmulator({ seed: { contactsPerOrganisation: 30 }, ...options.emulator, clients: [client] });
+  const xero = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri, scopes: testXeroScopes, identityUrl: emulator.url, apiUrl: emulator.url };
+  const deps = createDeps(db.db, {
+    publicUrl,
+    sessionSecret: testSessionSecret,
+    isProduction: false,
+    tokenEncryptionKeys: testEncryptionKeys,
+    xero,
+    xeroEmulator: null,
+  });
   return {
     db,
     deps,
+    emulator,
     async callerFor(jar) {
       const ctx = await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) });
       return createCaller(ctx);
     },
-    close: () => db.close(),
+    async close() {
+      await emulator.close();
+      await db.close();
+    },
   };
 }
 
@@ -50,10 +76,10 @@ export interface RunningTestServer extends TestContext {
 }
 
 /** The whole app listening on a free local port, on its own test database. */
-export async function startTestServer(options: { spaDir?: string | null } = {}): Promise<RunningTestServer> {
+export async function startTestServer(options: { spaDir?: string | null; emulator?: EmulatorOptions } = {}): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const context = await createTestContext(url);
+  const context = await createTestContext({ publicUrl: url, ...(options.emulator ? { emulator: options.emulator } : {}) });
   const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -1,1 +1,3 @@
 export * from './auth';
+export * from './xero';
+export * from './job-leases';

@@ -1,0 +1,31 @@
+import type { Env } from './env';
+import type { XeroAppConfig } from './xero/config';
+
+export interface DevEmulator {
+  config: XeroAppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * Zero-config development: with no Xero app configured in the environment, the built-in emulator runs
+ * in-process and the app uses it (unless an admin saves real credentials, which then win).
+ * Production never starts it. Imported lazily, so production never loads the emulator's code.
+ */
+export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
+  if (env.isProduction || env.xero.clientId) return null;
+  const { startEmulator, defaultClient } = await import('./xero-emulator');
+  const client = { ...defaultClient, redirectUris: [env.xero.redirectUri] };
+  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client] });
+  return {
+    config: {
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      redirectUri: env.xero.redirectUri,
+      scopes: env.xero.scopes,
+      identityUrl: emulator.url,
+      apiUrl: emulator.url,
+      source: 'emulator',
+    },
+    close: () => emulator.close(),
+  };
+}

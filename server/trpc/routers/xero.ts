@@ -1,0 +1,29 @@
+import { AppError } from '../../../shared/errors';
+import { authUrlInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import { selectTenant, loadConnection } from '../../xero/connection-store';
+import { disconnectXero } from '../../xero/disconnect-service';
+import { startAuthorization } from '../../xero/flow-service';
+import { readXeroSettings, saveXeroSettings } from '../../xero/settings-service';
+import { xeroStatus } from '../../xero/status-service';
+import { adminProcedure, authedProcedure, router } from '../procedures';
+
+export const xeroConnectionRouter = {
+  /** A mutation: it creates a flow row, and GET must never change state. */
+  authUrl: authedProcedure.input(authUrlInput).mutation(({ ctx, input }) => startAuthorization(ctx.deps.xero, ctx.user.id, input.next)),
+  status: authedProcedure.query(({ ctx }) => xeroStatus(ctx.deps.xero, ctx.user.id)),
+  tenants: authedProcedure.query(async ({ ctx }) => (await xeroStatus(ctx.deps.xero, ctx.user.id)).tenants),
+  selectTenant: authedProcedure.input(selectTenantInput).mutation(async ({ ctx, input }) => {
+    const loaded = await loadConnection(ctx.deps.db, ctx.user.id);
+    if (!loaded) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+    // Only this user's own connection's organisations can be selected.
+    if (!(await selectTenant(ctx.deps.db, loaded.connection.id, input.tenantId))) {
+      throw new AppError('NOT_FOUND', 'That organisation is not connected to your account.');
+    }
+    return xeroStatus(ctx.deps.xero, ctx.user.id);
+  }),
+  disconnect: authedProcedure.mutation(({ ctx }) => disconnectXero(ctx.deps.xero, ctx.user.id)),
+  settings: adminProcedure.query(({ ctx }) => readXeroSettings(ctx.deps.xero)),
+  saveSettings: adminProcedure.input(xeroSettingsInput).mutation(({ ctx, input }) => saveXeroSettings(ctx.deps.xero, input, ctx.user.id)),
+};
+
+export const xeroRouter = router(xeroConnectionRouter);

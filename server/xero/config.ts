@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import type { TokenCipher } from '../crypto/token-cipher';
+import type { Db } from '../db/db';
+import { xeroSettings } from '../db/schema';
+
+export type XeroConfigSource = 'environment' | 'settings' | 'emulator';
+
+/** Everything needed to talk to one Xero app. */
+export interface XeroAppConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string[];
+  identityUrl: string;
+  apiUrl: string;
+  source: XeroConfigSource;
+}
+
+export interface XeroStaticConfig {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string[];
+  identityUrl: string;
+  apiUrl: string;
+}
+
+export const secretPurpose = { clientSecret: 'xero.client_secret', tokenSet: 'xero.token_set', codeVerifier: 'xero.code_verifier' } as const;
+
+/**
+ * Which Xero app we are: the environment wins; else what an admin saved on the settings page; else,
+ * in development only, the built-in emulator. Production with none of them has Xero switched off.
+ */
+export class XeroConfigProvider {
+  private cached: Promise<XeroAppConfig | null> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: TokenCipher,
+    private readonly fromEnv: XeroStaticConfig,
+    private readonly emulator: XeroAppConfig | null,
+  ) {}
+
+  get environmentConfigured(): boolean {
+    return Boolean(this.fromEnv.clientId && this.fromEnv.clientSecret);
+  }
+
+  get redirectUri(): string {
+    return this.fromEnv.redirectUri;
+  }
+
+  current(): Promise<XeroAppConfig | null> {
+    this.cached ??= this.resolve().catch((error: unknown) => {
+      this.cached = undefined;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  private async resolve(): Promise<XeroAppConfig | null> {
+    const shared = { redirectUri: this.fromEnv.redirectUri, scopes: this.fromEnv.scopes, identityUrl: this.fromEnv.identityUrl, apiUrl: this.fromEnv.apiUrl };
+    if (this.fromEnv.clientId && this.fromEnv.clientSecret) {
+      return { ...shared, clientId: this.fromEnv.clientId, clientSecret: this.fromEnv.clientSecret, source: 'environment' };
+    }
+    const [saved] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
+    if (saved) {
+      return { ...shared, clientId: saved.clientId, clientSecret: this.cipher.decrypt(saved.clientSecretEnc, secretPurpose.clientSecret), source: 'settings' };
+    }
+    return this.emulator;
+  }
+
+  async saveSettings(clientId: string, clientSecret: string | null, updatedBy: string | null): Promise<void> {
+    const [existing] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
+    const secretEnc = clientSecret ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret) : existing?.clientSecretEnc;
+    if (!secretEnc) throw new Error('a client secret is required the first time');
+    await this.db
+      .insert(xeroSettings)
+      .values({ id: 1, clientId, clientSecretEnc: secretEnc, updatedBy })
+      .onConflictDoUpdate({ target: xeroSettings.id, set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() } });
+    this.cached = undefined;
+  }
+
+  async clearSettings(): Promise<void> {
+    await this.db.delete(xeroSettings).where(eq(xeroSettings.id, 1));
+    this.cached = undefined;
+  }
+
+  async savedClientId(): Promise<string | null> {
+    const [saved] = await this.db.select({ clientId: xeroSettings.clientId }).from(xeroSettings).where(eq(xeroSettings.id, 1));
+    return saved?.clientId ?? null;
+  }
+}

@@ -1,0 +1,27 @@
+import type { TokenCipher } from '../crypto/token-cipher';
+import type { Db } from '../db/db';
+import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
+import { OpenIdClients } from './openid-clients';
+import { TenantThrottle } from './tenant-throttle';
+import type { XeroDeps } from './xero-deps';
+
+export interface XeroModuleOptions {
+  db: Db;
+  cipher: TokenCipher;
+  config: XeroStaticConfig;
+  /** The built-in emulator's app, used when nothing else configures Xero (development only). */
+  emulator: XeroAppConfig | null;
+  now?: () => Date;
+}
+
+/** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
+export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
+  return {
+    db: options.db,
+    cipher: options.cipher,
+    config: new XeroConfigProvider(options.db, options.cipher, options.config, options.emulator),
+    openId: new OpenIdClients(),
+    throttle: new TenantThrottle(),
+    now: options.now ?? (() => new Date()),
+  };
+}

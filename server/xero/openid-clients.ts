@@ -1,0 +1,42 @@
+import { custom, Issuer, type BaseClient } from 'openid-client';
+import type { XeroAppConfig } from './config';
+
+const httpTimeoutMs = 10_000;
+
+/**
+ * One OpenID client per Xero app configuration, shared by all requests: it holds no user state (unlike
+ * XeroClient). The issuer is discovered from our configured identity URL, because xero-node's own
+ * initialize() always discovers https://identity.xero.com.
+ */
+export class OpenIdClients {
+  private readonly clients = new Map<string, Promise<BaseClient>>();
+
+  get(config: XeroAppConfig): Promise<BaseClient> {
+    const key = [config.identityUrl, config.clientId, config.clientSecret, config.redirectUri].join('\n');
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.create(config).catch((error: unknown) => {
+        // A failed discovery (Xero unreachable) is retried by the next request, not cached.
+        this.clients.delete(key);
+        throw error;
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  private async create(config: XeroAppConfig): Promise<BaseClient> {
+    Issuer[custom.http_options] = () => ({ timeout: httpTimeoutMs });
+    const issuer = await Issuer.discover(config.identityUrl);
+    const client = new issuer.Client({
+      client_id: config.clientId,
+      client_secret: config.clientSecret,
+      redirect_uris: [config.redirectUri],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    });
+    client[custom.http_options] = () => ({ timeout: httpTimeoutMs });
+    client[custom.clock_tolerance] = 5;
+    return client;
+  }
+}

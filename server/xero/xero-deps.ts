@@ -1,0 +1,15 @@
+import type { TokenCipher } from '../crypto/token-cipher';
+import type { Db } from '../db/db';
+import type { XeroConfigProvider } from './config';
+import type { OpenIdClients } from './openid-clients';
+import type { TenantThrottle } from './tenant-throttle';
+
+/** What the Xero module needs from its host app: a database, a cipher, and its own configuration. */
+export interface XeroDeps {
+  db: Db;
+  cipher: TokenCipher;
+  config: XeroConfigProvider;
+  openId: OpenIdClients;
+  throttle: TenantThrottle;
+  now: () => Date;
+}
