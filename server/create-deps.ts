@@ -4,6 +4,7 @@ import type { Db } from './db/db';
 import type { AppDeps } from './trpc/context';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
+import type { ThrottleLimits } from './xero/tenant-throttle';
 
 export interface DepsConfig {
   publicUrl: string;
@@ -12,6 +13,7 @@ export interface DepsConfig {
   tokenEncryptionKeys: string[];
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
+  xeroThrottle?: ThrottleLimits;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -20,6 +22,6 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   return {
     db,
     auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
-    xero: createXeroDeps({ db, cipher, config: config.xero, emulator: config.xeroEmulator }),
+    xero: createXeroDeps({ db, cipher, config: config.xero, emulator: config.xeroEmulator, ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}) }),
   };
 }

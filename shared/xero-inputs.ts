@@ -17,3 +17,17 @@ export const xeroSettingsInput = z.object({
     .transform((value) => (value ? value : undefined)),
 });
 export type XeroSettingsInput = z.infer<typeof xeroSettingsInput>;
+
+export const contactOrders = ['name_asc', 'name_desc', 'updated_desc', 'updated_asc'] as const;
+export type ContactOrder = (typeof contactOrders)[number];
+
+export const contactsInput = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(1000).default(50),
+  search: z.string().trim().max(200).default(''),
+  includeArchived: z.boolean().default(false),
+  order: z.enum(contactOrders).default('name_asc'),
+});
+export type ContactsInput = z.input<typeof contactsInput>;
+
+export const contactInput = z.object({ id: z.uuid('That is not a Xero contact id') });

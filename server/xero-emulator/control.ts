@@ -143,7 +143,7 @@ export function registerControlRoutes(app: FastifyInstance, control: EmulatorCon
   app.post(`${base}/faults`, async (request) => {
     const input = z
       .object({
-        kind: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal('hang')]),
+        kind: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal('hang'), z.literal('lose_response')]),
         count: z.number().int().min(1).max(10_000),
         scope: z.enum(['api', 'token']).optional(),
         tenantId: z.string().optional(),

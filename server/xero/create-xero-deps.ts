@@ -2,7 +2,7 @@ import type { TokenCipher } from '../crypto/token-cipher';
 import type { Db } from '../db/db';
 import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
 import { OpenIdClients } from './openid-clients';
-import { TenantThrottle } from './tenant-throttle';
+import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
 import type { XeroDeps } from './xero-deps';
 
 export interface XeroModuleOptions {
@@ -12,6 +12,8 @@ export interface XeroModuleOptions {
   /** The built-in emulator's app, used when nothing else configures Xero (development only). */
   emulator: XeroAppConfig | null;
   now?: () => Date;
+  /** This process's share of Xero's per-tenant limits; Xero's own by default. */
+  throttle?: ThrottleLimits;
 }
 
 /** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
@@ -21,7 +23,7 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     cipher: options.cipher,
     config: new XeroConfigProvider(options.db, options.cipher, options.config, options.emulator),
     openId: new OpenIdClients(),
-    throttle: new TenantThrottle(),
+    throttle: new TenantThrottle(options.throttle),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
+import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { appRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -27,6 +28,7 @@ export interface TestContext {
 export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
+  throttle?: ThrottleLimits;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -43,6 +45,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
     xeroEmulator: null,
+    ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
   });
   return {
     db,
@@ -76,10 +79,11 @@ export interface RunningTestServer extends TestContext {
 }
 
 /** The whole app listening on a free local port, on its own test database. */
-export async function startTestServer(options: { spaDir?: string | null; emulator?: EmulatorOptions } = {}): Promise<RunningTestServer> {
+export async function startTestServer(options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {}): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const context = await createTestContext({ publicUrl: url, ...(options.emulator ? { emulator: options.emulator } : {}) });
+  const { spaDir: _spaDir, ...contextOptions } = options;
+  const context = await createTestContext({ ...contextOptions, publicUrl: url });
   const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
   await app.listen({ port, host: '127.0.0.1' });
   return {

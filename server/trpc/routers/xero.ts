@@ -1,11 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import { authUrlInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import { authUrlInput, contactInput, contactsInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import { getContact, listContacts } from '../../xero/contacts-service';
 import { selectTenant, loadConnection } from '../../xero/connection-store';
 import { disconnectXero } from '../../xero/disconnect-service';
 import { startAuthorization } from '../../xero/flow-service';
 import { readXeroSettings, saveXeroSettings } from '../../xero/settings-service';
 import { xeroStatus } from '../../xero/status-service';
-import { adminProcedure, authedProcedure, router } from '../procedures';
+import { adminProcedure, authedProcedure, router, xeroProcedure } from '../procedures';
 
 export const xeroConnectionRouter = {
   /** A mutation: it creates a flow row, and GET must never change state. */
@@ -26,4 +27,8 @@ export const xeroConnectionRouter = {
   saveSettings: adminProcedure.input(xeroSettingsInput).mutation(({ ctx, input }) => saveXeroSettings(ctx.deps.xero, input, ctx.user.id)),
 };
 
-export const xeroRouter = router(xeroConnectionRouter);
+export const xeroRouter = router({
+  ...xeroConnectionRouter,
+  contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
+  contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
+});

@@ -1,4 +1,5 @@
-export type FaultKind = 429 | 500 | 503 | 'hang';
+/** 'lose_response' does the work, then drops the connection: the answer is lost on the way back. */
+export type FaultKind = 429 | 500 | 503 | 'hang' | 'lose_response';
 export type FaultScope = 'api' | 'token';
 
 export interface Fault {

@@ -18,6 +18,10 @@ async function sendFault(reply: FastifyReply, fault: Fault) {
     reply.header('retry-after', String(fault.retryAfterSeconds)).header('x-rate-limit-problem', 'minute');
     return sendProblem(reply, 429, 'Too Many Requests', 'You have exceeded the rate limit');
   }
+  if (fault.kind === 'lose_response') {
+    reply.raw.destroy();
+    return reply;
+  }
   if (fault.kind === 503) return sendProblem(reply, 503, 'Service Unavailable', 'The Xero API is temporarily unavailable');
   return sendProblem(reply, 500, 'An error occurred', 'An unexpected error occurred in Xero');
 }

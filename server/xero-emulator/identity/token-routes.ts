@@ -18,8 +18,8 @@ export function registerTokenRoutes(app: FastifyInstance, context: EmulatorConte
     try {
       const client = authenticateClient(context.options.clients, request.headers.authorization, form);
       const fault = context.faults.take('token', null);
-      if (fault && fault.kind !== 'hang') return reply.code(fault.kind).send({ error: 'temporarily_unavailable' });
-      if (fault) await new Promise(() => {});
+      if (fault?.kind === 'hang') await new Promise(() => {});
+      if (typeof fault?.kind === 'number') return reply.code(fault.kind).send({ error: 'temporarily_unavailable' });
       let response;
       if (form.grant_type === 'authorization_code') {
         response = await context.authorization.exchangeCode(client.clientId, form.code ?? '', form.redirect_uri ?? '', form.code_verifier);
@@ -27,6 +27,10 @@ export function registerTokenRoutes(app: FastifyInstance, context: EmulatorConte
         response = await context.authorization.refresh(client.clientId, form.refresh_token ?? '');
       } else {
         throw new OAuthError('unsupported_grant_type');
+      }
+      if (fault?.kind === 'lose_response') {
+        reply.raw.destroy();
+        return reply;
       }
       return reply.header('cache-control', 'no-store').send(response);
     } catch (error) {

@@ -1,0 +1,104 @@
+import type { Contact } from 'xero-node';
+import type { ContactOrder, contactsInput } from '../../shared/xero-inputs';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { XeroSession } from './xero-session';
+
+export interface ContactPersonDto {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+}
+
+export interface ContactDto {
+  id: string;
+  name: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  status: string;
+  isCustomer: boolean;
+  isSupplier: boolean;
+  contactPersons: ContactPersonDto[];
+  updatedAt: Date | null;
+}
+
+export interface ContactDetailDto extends ContactDto {
+  contactNumber: string | null;
+  website: string | null;
+  phones: { type: string; number: string }[];
+  addresses: { type: string; city: string | null; country: string | null }[];
+}
+
+export interface ContactsPage {
+  contacts: ContactDto[];
+  pagination: { page: number; pageSize: number; pageCount: number; itemCount: number };
+}
+
+// Orders come from an allow-list; a user's text never becomes part of Xero's order or where clause.
+const xeroOrder: Record<ContactOrder, string> = {
+  name_asc: 'Name ASC',
+  name_desc: 'Name DESC',
+  updated_desc: 'UpdatedDateUTC DESC',
+  updated_asc: 'UpdatedDateUTC ASC',
+};
+
+const text = (value: string | undefined | null) => (value ? value : null);
+
+export function toContactDto(contact: Contact): ContactDto {
+  return {
+    id: contact.contactID ?? '',
+    name: contact.name ?? '',
+    firstName: text(contact.firstName),
+    lastName: text(contact.lastName),
+    email: text(contact.emailAddress),
+    status: String(contact.contactStatus ?? 'ACTIVE'),
+    isCustomer: contact.isCustomer ?? false,
+    isSupplier: contact.isSupplier ?? false,
+    contactPersons: (contact.contactPersons ?? []).map((person) => ({ firstName: text(person.firstName), lastName: text(person.lastName), email: text(person.emailAddress) })),
+    updatedAt: contact.updatedDateUTC ? new Date(contact.updatedDateUTC) : null,
+  };
+}
+
+export async function listContacts(session: XeroSession, input: z.output<typeof contactsInput>): Promise<ContactsPage> {
+  const { body } = await session.call((client, tenantId) =>
+    client.accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      xeroOrder[input.order],
+      undefined,
+      input.page,
+      input.includeArchived,
+      false,
+      input.search === '' ? undefined : input.search,
+      input.pageSize,
+    ),
+  );
+  const contacts = (body.contacts ?? []).map(toContactDto);
+  const pagination = body.pagination;
+  return {
+    contacts,
+    pagination: {
+      page: pagination?.page ?? input.page,
+      pageSize: pagination?.pageSize ?? input.pageSize,
+      pageCount: pagination?.pageCount ?? (contacts.length > 0 ? input.page : 0),
+      itemCount: pagination?.itemCount ?? contacts.length,
+    },
+  };
+}
+
+export async function getContact(session: XeroSession, id: string): Promise<ContactDetailDto> {
+  const { body } = await session.call((client, tenantId) => client.accountingApi.getContact(tenantId, id));
+  const contact = body.contacts?.[0];
+  if (!contact) throw new AppError('NOT_FOUND', 'Xero has no such contact.');
+  return {
+    ...toContactDto(contact),
+    contactNumber: text(contact.contactNumber),
+    website: text(contact.website),
+    phones: (contact.phones ?? []).filter((phone) => phone.phoneNumber).map((phone) => ({ type: String(phone.phoneType ?? ''), number: phone.phoneNumber ?? '' })),
+    addresses: (contact.addresses ?? [])
+      .filter((address) => address.city || address.country)
+      .map((address) => ({ type: String(address.addressType ?? ''), city: text(address.city), country: text(address.country) })),
+  };
+}
