@@ -5,6 +5,8 @@ import { SignUpPage } from './features/auth/sign-up-page';
 import { AppShell } from './features/shell/app-shell';
 import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
+import { XeroSettingsPage } from './features/settings/xero-settings-page';
+import { XeroPage } from './features/xero/xero-page';
 
 export function App() {
   return (
@@ -19,6 +21,8 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="xero" element={<XeroPage />} />
+        <Route path="settings" element={<XeroSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -28,6 +28,10 @@ export function AppShell() {
           <NavLink to="/" end>
             Home
           </NavLink>
+          <NavLink to="/contacts">Contacts</NavLink>
+          <NavLink to="/match">Match my account</NavLink>
+          <NavLink to="/xero">Xero</NavLink>
+          {user?.role === 'admin' ? <NavLink to="/settings">Settings</NavLink> : null}
         </nav>
         <div className="shell-user">
           {user ? <span className="user-name">{`${user.firstName} ${user.lastName}`}</span> : null}
