@@ -5,6 +5,8 @@ import { SignUpPage } from './features/auth/sign-up-page';
 import { AppShell } from './features/shell/app-shell';
 import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
+import { ContactPage } from './features/contacts/contact-page';
+import { ContactsPage } from './features/contacts/contacts-page';
 import { XeroSettingsPage } from './features/settings/xero-settings-page';
 import { XeroPage } from './features/xero/xero-page';
 
@@ -22,6 +24,8 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="xero" element={<XeroPage />} />
+        <Route path="contacts" element={<ContactsPage />} />
+        <Route path="contacts/:id" element={<ContactPage />} />
         <Route path="settings" element={<XeroSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

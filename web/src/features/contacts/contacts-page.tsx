@@ -1,0 +1,95 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button } from '../../components/button';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { trpc } from '../../trpc';
+import { XeroQueryState } from '../xero/xero-query-state';
+import { ContactsSkeleton, ContactsTable } from './contacts-table';
+
+const pageSize = 25;
+
+/** Contacts of the selected organisation. The search, page and toggle live in the URL, so the
+ * interstitial (and a reload) brings the user back to exactly this view. */
+export function ContactsPage() {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const includeArchived = params.get('archived') === '1';
+  const searchId = useId();
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null || value === '') next.delete(name);
+      else next.set(name, value);
+    }
+    setParams(next, { replace: true });
+  };
+  const currentQuery = params.get('q') ?? '';
+  useEffect(() => {
+    if (debouncedSearch === currentQuery) return;
+    // A changed search starts again at page 1.
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (debouncedSearch) next.set('q', debouncedSearch);
+        else next.delete('q');
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debouncedSearch, currentQuery, setParams]);
+
+  const contacts = trpc.xero.contacts.useQuery(
+    { page, pageSize, search: currentQuery, includeArchived },
+    // Keep the last page on screen while the next loads; a superseded request is cancelled.
+    { placeholderData: keepPreviousData, trpc: { abortOnUnmount: true } },
+  );
+  const data = contacts.data;
+  const pagination = data?.pagination;
+
+  return (
+    <div className="stack">
+      <h1>Contacts</h1>
+      <div className="toolbar">
+        <div className="field grow">
+          <label htmlFor={searchId}>Search contacts</label>
+          <input id={searchId} type="search" placeholder="Name, email or contact number" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeArchived} onChange={(event) => update({ archived: event.target.checked ? '1' : null, page: null })} />
+          Include archived
+        </label>
+      </div>
+      <XeroQueryState isPending={contacts.isPending} error={contacts.error} loading={<ContactsSkeleton />}>
+        {data && pagination ? (
+          <>
+            <p className="result-count" aria-live="polite">
+              {pagination.itemCount === 1 ? '1 contact' : `${pagination.itemCount.toLocaleString('en')} contacts`}
+              {params.get('q') ? ` matching “${params.get('q')}”` : ''}
+              {contacts.isFetching ? ' · updating…' : ''}
+            </p>
+            {data.contacts.length === 0 ? (
+              <p className="empty">{params.get('q') ? 'No contacts match your search.' : 'This organisation has no contacts yet.'}</p>
+            ) : (
+              <ContactsTable contacts={data.contacts} busy={contacts.isFetching} />
+            )}
+            {pagination.pageCount > 1 ? (
+              <nav className="pager" aria-label="Pages">
+                <Button variant="secondary" disabled={page <= 1 || contacts.isFetching} onClick={() => update({ page: String(page - 1) })}>
+                  Previous
+                </Button>
+                <span>{`Page ${page} of ${pagination.pageCount}`}</span>
+                <Button variant="secondary" disabled={page >= pagination.pageCount || contacts.isFetching} onClick={() => update({ page: String(page + 1) })}>
+                  Next
+                </Button>
+              </nav>
+            ) : null}
+          </>
+        ) : null}
+      </XeroQueryState>
+    </div>
+  );
+}
