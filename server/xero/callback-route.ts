@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { xeroPagePath } from '../../shared/routes';
 import { completeAuthorization } from './flow-service';
 import type { XeroDeps } from './xero-deps';
 
@@ -14,7 +15,7 @@ export function registerXeroCallbackRoute(app: FastifyInstance, deps: XeroDeps, 
     const userId = await currentUserId(request);
     const outcome = await completeAuthorization(deps, userId, request.query as Record<string, unknown>).catch((error: unknown) => {
       request.log.error({ err: error instanceof Error ? { name: error.name } : {} }, 'xero callback failed');
-      return { ok: false as const, error: 'exchange_failed' as const, redirectTo: '/xero?xero_error=exchange_failed' };
+      return { ok: false as const, error: 'exchange_failed' as const, redirectTo: `${xeroPagePath}?xero_error=exchange_failed` };
     });
     // The code and state are spent; keep them out of caches and Referer headers.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');

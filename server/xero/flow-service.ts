@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { generators } from 'openid-client';
 import { AppError } from '../../shared/errors';
+import { xeroPagePath } from '../../shared/routes';
 import { safeReturnPath } from '../../shared/safe-return-path';
 import type { XeroCallbackError } from '../../shared/xero-callback-errors';
 import { xeroAuthFlows, xeroConnections, xeroTenants, type XeroAuthFlow } from '../db/schema';
@@ -53,7 +54,7 @@ export async function startAuthorization(deps: XeroDeps, userId: string, next: u
 
 export type CallbackOutcome = { ok: true; redirectTo: string } | { ok: false; error: XeroCallbackError; redirectTo: string };
 
-const failure = (error: XeroCallbackError, nextPath = '/xero'): CallbackOutcome => {
+const failure = (error: XeroCallbackError, nextPath = xeroPagePath): CallbackOutcome => {
   const target = new URL(nextPath, 'http://local.invalid');
   target.searchParams.set('xero_error', error);
   return { ok: false, error, redirectTo: `${target.pathname}${target.search}${target.hash}` };

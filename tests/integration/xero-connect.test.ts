@@ -98,7 +98,7 @@ describe('state is bound to the user, used once and short-lived', () => {
     const callback = await completeConsent(url);
     expect(await followCallback(callback, user.jar)).toBe('/');
     const first = await connectionRow(user.id);
-    expect(await followCallback(callback, user.jar)).toBe('/xero?xero_error=state_used');
+    expect(await followCallback(callback, user.jar)).toBe('/integrations/xero?xero_error=state_used');
     expect((await connectionRow(user.id))?.tokenSetEnc).toBe(first?.tokenSetEnc);
   });
 
@@ -107,14 +107,14 @@ describe('state is bound to the user, used once and short-lived', () => {
     const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
     const state = new URL(url).searchParams.get('state') ?? '';
     await server.db.db.update(xeroAuthFlows).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(xeroAuthFlows.state, state));
-    expect(await followCallback(await completeConsent(url), user.jar)).toBe('/xero?xero_error=state_expired');
+    expect(await followCallback(await completeConsent(url), user.jar)).toBe('/integrations/xero?xero_error=state_expired');
     expect(await connectionRow(user.id)).toBeUndefined();
   });
 
   it('refuses a forged state', async () => {
     const user = await signUpUser(server);
     const forged = new URL(`${server.url}/xero/callback?code=abc&state=forged-state-value`);
-    expect(await followCallback(forged, user.jar)).toBe('/xero?xero_error=state_unknown');
+    expect(await followCallback(forged, user.jar)).toBe('/integrations/xero?xero_error=state_unknown');
   });
 
   it("refuses another user's state: an attacker's callback link cannot attach their organisation to a victim", async () => {
@@ -122,7 +122,7 @@ describe('state is bound to the user, used once and short-lived', () => {
     const victim = await signUpUser(server);
     const { url } = await (await server.callerFor(attacker.jar)).xero.authUrl({});
     const callback = await completeConsent(url, { email: 'attacker@evil.example' });
-    expect(await followCallback(callback, victim.jar)).toBe('/xero?xero_error=wrong_user');
+    expect(await followCallback(callback, victim.jar)).toBe('/integrations/xero?xero_error=wrong_user');
     expect(await connectionRow(victim.id)).toBeUndefined();
     expect(await connectionRow(attacker.id)).toBeUndefined();
   });
@@ -130,7 +130,7 @@ describe('state is bound to the user, used once and short-lived', () => {
   it('asks a signed-out browser to sign in, storing nothing', async () => {
     const user = await signUpUser(server);
     const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
-    expect(await followCallback(await completeConsent(url), new CookieJar())).toBe('/xero?xero_error=signed_out');
+    expect(await followCallback(await completeConsent(url), new CookieJar())).toBe('/integrations/xero?xero_error=signed_out');
     expect(await connectionRow(user.id)).toBeUndefined();
   });
 

@@ -23,7 +23,7 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
-        <Route path="xero" element={<XeroPage />} />
+        <Route path="integrations/xero" element={<XeroPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/:id" element={<ContactPage />} />
         <Route path="settings" element={<XeroSettingsPage />} />

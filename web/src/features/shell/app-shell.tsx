@@ -30,7 +30,7 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/contacts">Contacts</NavLink>
           <NavLink to="/match">Match my account</NavLink>
-          <NavLink to="/xero">Xero</NavLink>
+          <NavLink to="/integrations/xero">Xero</NavLink>
           {user?.role === 'admin' ? <NavLink to="/settings">Settings</NavLink> : null}
         </nav>
         <div className="shell-user">

@@ -18,7 +18,7 @@ export function HomePage() {
             </>
           ) : (
             <>
-              Not connected to Xero yet. <Link to="/xero">Connect Xero</Link>
+              Not connected to Xero yet. <Link to="/integrations/xero">Connect Xero</Link>
             </>
           )}
         </p>

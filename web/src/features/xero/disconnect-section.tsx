@@ -6,23 +6,24 @@ import { trpc, type RouterOutputs } from '../../trpc';
 
 type DisconnectReport = RouterOutputs['xero']['disconnect'];
 
-function describe(report: DisconnectReport): string {
+export function describeDisconnect(report: DisconnectReport): string {
   if (!report.disconnected) return 'There was no Xero connection to remove.';
   if (report.xeroUnreachable) return 'Disconnected here. Xero could not be reached, so you may also want to remove this app in Xero’s settings.';
   return 'Disconnected from Xero.';
 }
 
 /** Disconnect sits behind a confirmation: it ends access for every connected organisation. */
-export function DisconnectSection() {
+export function DisconnectSection({ onDisconnected }: { onDisconnected: (message: string) => void }) {
   const utils = trpc.useUtils();
   const [confirming, setConfirming] = useState(false);
   const disconnect = trpc.xero.disconnect.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (report) => {
       setConfirming(false);
+      // Said by the page: this section disappears once the status shows no connection.
+      onDisconnected(describeDisconnect(report));
       await utils.xero.invalidate();
     },
   });
-  if (disconnect.data) return <Alert tone="success">{describe(disconnect.data)}</Alert>;
   return (
     <section className="stack" aria-labelledby="disconnect-title">
       <h2 id="disconnect-title">Disconnect</h2>

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { xeroPagePath } from '../../../../shared/routes';
 import { xeroCallbackMessage } from '../../../../shared/xero-callback-errors';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -18,6 +20,7 @@ export function XeroPage() {
   const [params, setParams] = useSearchParams();
   const callbackError = xeroCallbackMessage(params.get('xero_error'));
   const { connect, isPending, error } = useConnectXero();
+  const [disconnectMessage, setDisconnectMessage] = useState<string | null>(null);
 
   const dismiss = () => {
     params.delete('xero_error');
@@ -35,6 +38,7 @@ export function XeroPage() {
           </button>
         </Alert>
       ) : null}
+      {disconnectMessage ? <Alert tone="success">{disconnectMessage}</Alert> : null}
       {status.isPending ? <Loading label="Loading your Xero connection…" /> : null}
       {status.error ? <Alert>{messageOf(status.error)}</Alert> : null}
       {status.data ? (
@@ -50,7 +54,7 @@ export function XeroPage() {
           {status.data.configured && !status.data.connected ? (
             <section className="card stack">
               <p>Connect your Xero account to browse your organisation’s contacts and match your account to your Xero user.</p>
-              <Button onClick={() => connect('/xero')} busy={isPending} busyLabel="Opening Xero…">
+              <Button onClick={() => connect(xeroPagePath)} busy={isPending} busyLabel="Opening Xero…">
                 Connect Xero
               </Button>
             </section>
@@ -61,7 +65,7 @@ export function XeroPage() {
               {status.data.needsReauth ? (
                 <Alert tone="info">
                   Your Xero connection has expired or was revoked.{' '}
-                  <Button onClick={() => connect('/xero')} busy={isPending} busyLabel="Opening Xero…">
+                  <Button onClick={() => connect(xeroPagePath)} busy={isPending} busyLabel="Opening Xero…">
                     Reconnect to Xero
                   </Button>
                 </Alert>
@@ -81,11 +85,11 @@ export function XeroPage() {
               <OrganisationSwitcher tenants={status.data.tenants} />
               <p>
                 <Link to="/contacts">Browse contacts</Link> · <Link to="/match">Match my account</Link> ·{' '}
-                <button type="button" className="link-button" onClick={() => connect('/xero')} disabled={isPending}>
+                <button type="button" className="link-button" onClick={() => connect(xeroPagePath)} disabled={isPending}>
                   Connect another organisation
                 </button>
               </p>
-              <DisconnectSection />
+              <DisconnectSection onDisconnected={setDisconnectMessage} />
             </section>
           ) : null}
         </>
