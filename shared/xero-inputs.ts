@@ -31,3 +31,16 @@ export const contactsInput = z.object({
 export type ContactsInput = z.input<typeof contactsInput>;
 
 export const contactInput = z.object({ id: z.uuid('That is not a Xero contact id') });
+
+export const linkUserInput = z.object({ xeroUserId: z.uuid('That is not a Xero user id') });
+
+export const xeroEmailInput = z.object({
+  /** Empty clears the override. */
+  xeroEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid email address, or leave it empty')
+    .transform((value) => (value === '' ? null : value)),
+});

@@ -1,6 +1,8 @@
 import { signInInput, signUpInput } from '../../../shared/auth-inputs';
+import { xeroEmailInput } from '../../../shared/xero-inputs';
+import { setXeroEmail } from '../../xero/match-service';
 import { signIn, signOut, signUp } from '../../auth/account-service';
-import { publicProcedure, router } from '../procedures';
+import { authedProcedure, publicProcedure, router } from '../procedures';
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.loadUser()),
@@ -10,6 +12,11 @@ export const authRouter = router({
   signIn: publicProcedure
     .input(signInInput)
     .mutation(({ ctx, input }) => signIn(ctx.deps.auth, input, ctx.request)),
+  /** The profile's "Xero email": the address this person uses at Xero, when it differs. */
+  setXeroEmail: authedProcedure.input(xeroEmailInput).mutation(async ({ ctx, input }) => {
+    await setXeroEmail(ctx.deps.db, ctx.user.id, input.xeroEmail);
+    return { xeroEmail: input.xeroEmail };
+  }),
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     await signOut(ctx.deps.auth, ctx.request);
     return { signedOut: true };

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { authUrlInput, contactInput, contactsInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import { authUrlInput, contactInput, contactsInput, linkUserInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import { guessUser, linkUser, unlinkUser } from '../../xero/match-service';
 import { getContact, listContacts } from '../../xero/contacts-service';
 import { selectTenant, loadConnection } from '../../xero/connection-store';
 import { disconnectXero } from '../../xero/disconnect-service';
@@ -31,4 +32,11 @@ export const xeroRouter = router({
   ...xeroConnectionRouter,
   contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
   contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
+  guessUser: xeroProcedure.query(({ ctx }) => guessUser(ctx.xero, ctx.user)),
+  linkUser: xeroProcedure.input(linkUserInput).mutation(({ ctx, input }) => linkUser(ctx.deps.db, ctx.xero, input.xeroUserId)),
+  // Unlinking needs no call to Xero, so it works even when the connection needs renewing.
+  unlinkUser: authedProcedure.mutation(async ({ ctx }) => {
+    await unlinkUser(ctx.deps.db, ctx.user.id);
+    return { unlinked: true };
+  }),
 });

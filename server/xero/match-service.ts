@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import type { SessionUser } from '../auth/session-user';
+import type { Db } from '../db/db';
+import { users, xeroConnections } from '../db/schema';
+import { rankCandidates, type Candidate, type OrgUser } from './guess-user';
+import type { XeroSession } from './xero-session';
+
+export interface GuessUserResult {
+  candidates: Candidate[];
+  /** The organisation user this account is linked to, if any (and still in the organisation). */
+  linkedUser: OrgUser | null;
+  organisation: string;
+  usersChecked: number;
+}
+
+async function organisationUsers(session: XeroSession): Promise<OrgUser[]> {
+  const { body } = await session.call((client, tenantId) => client.accountingApi.getUsers(tenantId));
+  return (body.users ?? [])
+    .filter((user) => user.userID)
+    .map((user) => ({
+      userId: user.userID ?? '',
+      email: user.emailAddress ?? '',
+      firstName: user.firstName ?? '',
+      lastName: user.lastName ?? '',
+      role: String(user.organisationRole ?? ''),
+    }));
+}
+
+export async function guessUser(session: XeroSession, user: SessionUser): Promise<GuessUserResult> {
+  const orgUsers = await organisationUsers(session);
+  const candidates = rankCandidates(
+    { email: user.email, xeroEmail: user.xeroEmail, firstName: user.firstName, lastName: user.lastName },
+    { xeroUserId: session.identity.xeroUserId, email: session.identity.email },
+    orgUsers,
+  );
+  return {
+    candidates,
+    linkedUser: orgUsers.find((orgUser) => orgUser.userId === session.linkedXeroUserId) ?? null,
+    organisation: session.tenant.name,
+    usersChecked: orgUsers.length,
+  };
+}
+
+/** Saves "this Xero user is me": only a user of the selected organisation can be chosen. */
+export async function linkUser(db: Db, session: XeroSession, xeroUserId: string): Promise<OrgUser> {
+  const orgUsers = await organisationUsers(session);
+  const chosen = orgUsers.find((orgUser) => orgUser.userId.toLowerCase() === xeroUserId.toLowerCase());
+  if (!chosen) throw new AppError('NOT_FOUND', `That person is not a user of ${session.tenant.name}.`);
+  await db.update(xeroConnections).set({ linkedXeroUserId: chosen.userId, updatedAt: new Date() }).where(eq(xeroConnections.id, session.connectionId));
+  return chosen;
+}
+
+export async function unlinkUser(db: Db, userId: string): Promise<void> {
+  const updated = await db.update(xeroConnections).set({ linkedXeroUserId: null, updatedAt: new Date() }).where(eq(xeroConnections.userId, userId)).returning({ id: xeroConnections.id });
+  if (updated.length === 0) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+}
+
+export async function setXeroEmail(db: Db, userId: string, xeroEmail: string | null): Promise<void> {
+  await db.update(users).set({ xeroEmail, updatedAt: new Date() }).where(eq(users.id, userId));
+}
