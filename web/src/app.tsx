@@ -7,6 +7,7 @@ import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { ContactPage } from './features/contacts/contact-page';
 import { ContactsPage } from './features/contacts/contacts-page';
+import { MatchPage } from './features/match/match-page';
 import { XeroSettingsPage } from './features/settings/xero-settings-page';
 import { XeroPage } from './features/xero/xero-page';
 
@@ -26,6 +27,7 @@ export function App() {
         <Route path="integrations/xero" element={<XeroPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/:id" element={<ContactPage />} />
+        <Route path="match" element={<MatchPage />} />
         <Route path="settings" element={<XeroSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
