@@ -24,11 +24,12 @@ export async function refreshIdleConnections(deps: XeroDeps, idleDays: number): 
   if (!config) return { ran: false, refreshed: 0, needReauth: 0, failed: 0 };
   if (!(await tryTakeLease(deps.db, leaseName, leaseMs, deps.now()))) return { ran: false, refreshed: 0, needReauth: 0, failed: 0 };
   try {
+    // A raw expression gets no column type, so the timestamp is passed as text (postgres.js would refuse a Date).
     const idleSince = new Date(deps.now().getTime() - idleDays * 24 * 60 * 60 * 1000);
     const idle = await deps.db
       .select()
       .from(xeroConnections)
-      .where(and(eq(xeroConnections.status, 'active'), lt(sql`coalesce(${xeroConnections.lastRefreshedAt}, ${xeroConnections.authorisedAt})`, idleSince)));
+      .where(and(eq(xeroConnections.status, 'active'), lt(sql`coalesce(${xeroConnections.lastRefreshedAt}, ${xeroConnections.authorisedAt})`, idleSince.toISOString())));
     const report: KeepAliveReport = { ran: true, refreshed: 0, needReauth: 0, failed: 0 };
     for (const connection of idle) {
       try {
