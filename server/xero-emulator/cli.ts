@@ -7,12 +7,13 @@ import { startEmulator } from './emulator';
  * Prints what an app needs to use it: base URL, client id and secret, and the redirect URIs it accepts.
  */
 const usage = `Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--client-id ID] [--client-secret SECRET]
-  [--redirect-uri URI ...] [--contacts N] [--seed N] [--data-dir DIR] [--control]`;
+  [--redirect-uri URI ...] [--public-url URL (the issuer)] [--contacts N] [--seed N] [--data-dir DIR] [--control]`;
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
     host: { type: 'string', default: '127.0.0.1' },
+    'public-url': { type: 'string' },
     'client-id': { type: 'string', default: defaultClient.clientId },
     'client-secret': { type: 'string', default: defaultClient.clientSecret },
     'redirect-uri': { type: 'string', multiple: true, default: defaultClient.redirectUris },
@@ -40,6 +41,7 @@ const started = performance.now();
 const emulator = await startEmulator({
   port,
   host: values.host,
+  ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   dataDir: values['data-dir'],
   controlEnabled: values.control,
   clients: [{ clientId: values['client-id'], clientSecret: values['client-secret'], redirectUris: values['redirect-uri'] }],
