@@ -1,4 +1,5 @@
 import { createAuth } from './auth/auth';
+import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
 import type { AppDeps } from './trpc/context';
@@ -22,6 +23,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   return {
     db,
     auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
+    signInLimiter: new SignInLimiter(),
     xero: createXeroDeps({ db, cipher, config: config.xero, emulator: config.xeroEmulator, ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}) }),
   };
 }

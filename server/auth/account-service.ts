@@ -2,6 +2,7 @@ import { APIError } from 'better-auth/api';
 import { AppError } from '../../shared/errors';
 import type { SignInInput, SignUpInput } from '../../shared/auth-inputs';
 import type { Auth } from './auth';
+import type { SignInLimiter } from './sign-in-limiter';
 import { toSessionUser, type SessionUser } from './session-user';
 
 /** The request facts the account service needs: the incoming headers and a place to put cookies. */
@@ -41,7 +42,11 @@ export async function signUp(auth: Auth, input: SignUpInput, request: AuthReques
   }
 }
 
-export async function signIn(auth: Auth, input: SignInInput, request: AuthRequest): Promise<SessionUser> {
+export async function signIn(auth: Auth, limiter: SignInLimiter, input: SignInInput, request: AuthRequest): Promise<SessionUser> {
+  const wait = limiter.retryAfter(input.email);
+  if (wait > 0) {
+    throw new AppError('TOO_MANY_REQUESTS', 'Too many wrong passwords for this email. Please wait a few minutes and try again.', { retryAfter: wait });
+  }
   try {
     const { headers, response } = await auth.api.signInEmail({
       body: { email: input.email, password: input.password, rememberMe: true },
@@ -49,10 +54,12 @@ export async function signIn(auth: Auth, input: SignInInput, request: AuthReques
       returnHeaders: true,
     });
     request.setCookies(headers.getSetCookie());
+    limiter.recordSuccess(input.email);
     return toSessionUser(response.user);
   } catch (error) {
     // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
     if (error instanceof APIError && (error.status === 'UNAUTHORIZED' || error.statusCode === 401)) {
+      limiter.recordFailure(input.email);
       throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
     }
     throw error;

@@ -1,6 +1,7 @@
 import type { Auth } from '../auth/auth';
 import { currentUser, type AuthRequest } from '../auth/account-service';
 import type { SessionUser } from '../auth/session-user';
+import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { Db } from '../db/db';
 import type { XeroDeps } from '../xero/xero-deps';
 
@@ -8,6 +9,7 @@ import type { XeroDeps } from '../xero/xero-deps';
 export interface AppDeps {
   db: Db;
   auth: Auth;
+  signInLimiter: SignInLimiter;
   xero: XeroDeps;
 }
 

@@ -117,6 +117,17 @@ describe('sign in and out', () => {
     expect(await (await app.callerFor(forged)).auth.me()).toBeNull();
   });
 
+  it('refuses sign-in for an email after 10 wrong passwords, even with the right one', async () => {
+    await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'guessed@example.com' }));
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const error = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: `wrong ${attempt}` }));
+      expect(error.code).toBe('UNAUTHORIZED');
+    }
+    const limited = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: demoPassword }));
+    expect(limited.code).toBe('TOO_MANY_REQUESTS');
+    expect((limited.cause as AppError).details.retryAfter).toBeGreaterThan(0);
+  });
+
   it('stores the password only as a hash', async () => {
     const rows = await app.db.db.select().from(users).where(eq(users.email, 'ada@example.com'));
     const dump = JSON.stringify(await queryRows(app.db.db, sql`select * from accounts`));

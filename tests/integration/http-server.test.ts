@@ -77,6 +77,22 @@ describe('HTTP surface', () => {
     expect(body.result.data.json.email).toBe('http@example.com');
   });
 
+  it("exposes only an allow-list of the auth library's routes: its sign-up would skip our rules", async () => {
+    expect((await fetch(`${server.url}/api/auth/get-session`)).status).toBe(200);
+    const signUp = await post('/api/auth/sign-up/email', { email: 'bypass@example.com', password: 'aaaaaaaaaa', name: 'x', firstName: 'x', lastName: 'y' });
+    expect(signUp.status).toBe(404);
+  });
+
+  it('refuses a mutation sent as a cross-site form would (text/plain), so it cannot be forged', async () => {
+    const forged = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: JSON.stringify({ json: newUserInput({ email: 'forged@example.com' }) }),
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.status).toBeLessThan(500);
+  });
+
   it('sends security headers', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

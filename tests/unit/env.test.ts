@@ -26,6 +26,12 @@ describe('loadEnv', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ TOKEN_ENCRYPTION_KEY: 'not-a-key' }, 'TOKEN_ENCRYPTION_KEY'],
+    [{ XERO_CLIENT_ID: 'ABC' }, 'XERO_CLIENT_SECRET'],
+    [{ XERO_CLIENT_SECRET: 'secret' }, 'XERO_CLIENT_ID'],
+    [{ XERO_IDENTITY_URL: 'not a url' }, 'XERO_IDENTITY_URL'],
+    [{ XERO_SCOPES: 'openid, email' }, 'XERO_SCOPES'],
+    [{ XERO_KEEPALIVE_DAYS: '90' }, 'XERO_KEEPALIVE_DAYS'],
   ])('stops on %o with a message naming %s', (values, name) => {
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(EnvError);
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(new RegExp(`${name}:`));
@@ -35,6 +41,19 @@ describe('loadEnv', () => {
     const dataDir = tempDataDir();
     expect(() => loadEnv({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/SESSION_SECRET: required in production/);
     expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+  });
+
+  it('requires TOKEN_ENCRYPTION_KEY in production and accepts a rotated list', () => {
+    const base = { NODE_ENV: 'production', DATA_DIR: tempDataDir(), SESSION_SECRET: 'x'.repeat(40) };
+    expect(() => loadEnv(base)).toThrow(/TOKEN_ENCRYPTION_KEY: required in production/);
+    const keys = ['a'.repeat(43), 'b'.repeat(43)].join(',');
+    expect(loadEnv({ ...base, TOKEN_ENCRYPTION_KEY: keys }).tokenEncryptionKeys).toHaveLength(2);
+  });
+
+  it('derives the Xero redirect URI from PUBLIC_URL and defaults to Xero itself', () => {
+    const env = loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example' });
+    expect(env.xero).toMatchObject({ redirectUri: 'https://app.example/xero/callback', identityUrl: 'https://identity.xero.com', apiUrl: 'https://api.xero.com', clientId: undefined });
+    expect(env.xero.scopes).toContain('offline_access');
   });
 
   it('trims a trailing slash from PUBLIC_URL', () => {

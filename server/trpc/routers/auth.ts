@@ -11,7 +11,7 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => signUp(ctx.deps.auth, input, ctx.request)),
   signIn: publicProcedure
     .input(signInInput)
-    .mutation(({ ctx, input }) => signIn(ctx.deps.auth, input, ctx.request)),
+    .mutation(({ ctx, input }) => signIn(ctx.deps.auth, ctx.deps.signInLimiter, input, ctx.request)),
   /** The profile's "Xero email": the address this person uses at Xero, when it differs. */
   setXeroEmail: authedProcedure.input(xeroEmailInput).mutation(async ({ ctx, input }) => {
     await setXeroEmail(ctx.deps.db, ctx.user.id, input.xeroEmail);
