@@ -1,5 +1,6 @@
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors';
 import { createContextInner, type AppDeps } from '../trpc/context';
 import { appRouter, type AppRouter } from '../trpc/router';
 import { describeError } from '../log/describe-error';
@@ -15,6 +16,11 @@ export async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise
           if (cookies.length > 0) res.header('set-cookie', cookies);
         },
       }),
+    // A 429 tells HTTP clients (and proxies) when to come back, not only our SPA.
+    responseMeta({ errors }) {
+      const retryAfter = errors.map((error) => (error.cause instanceof AppError ? error.cause.details.retryAfter : undefined)).find((value) => value !== undefined);
+      return retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } };
+    },
     onError({ error, path, type }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         app.log.error({ path, type, err: describeError(error.cause ?? error) }, 'procedure failed');

@@ -7,11 +7,17 @@ export interface ConnectionWithTenants {
   tenants: XeroTenant[];
 }
 
+/** The user's connection and its tenants, in one round trip: every guarded call starts here. */
 export async function loadConnection(db: Db, userId: string): Promise<ConnectionWithTenants | null> {
-  const [connection] = await db.select().from(xeroConnections).where(eq(xeroConnections.userId, userId));
-  if (!connection) return null;
-  const tenants = await db.select().from(xeroTenants).where(eq(xeroTenants.connectionId, connection.id)).orderBy(xeroTenants.tenantName);
-  return { connection, tenants };
+  const rows = await db
+    .select({ connection: xeroConnections, tenant: xeroTenants })
+    .from(xeroConnections)
+    .leftJoin(xeroTenants, eq(xeroTenants.connectionId, xeroConnections.id))
+    .where(eq(xeroConnections.userId, userId))
+    .orderBy(xeroTenants.tenantName);
+  const [first] = rows;
+  if (!first) return null;
+  return { connection: first.connection, tenants: rows.flatMap((row) => (row.tenant ? [row.tenant] : [])) };
 }
 
 /** Selects one of this connection's tenants; false when the tenant is not one of them. */

@@ -105,6 +105,12 @@ describe('xero.contacts', () => {
     expect(appCode(limited)).toBe('XERO_RATE_LIMITED');
     expect((limited.cause as { details?: { retryAfter?: number } }).details?.retryAfter).toBe(45);
     expect(limited.code).toBe('TOO_MANY_REQUESTS');
+
+    server.emulator.control.injectFaults({ kind: 429, count: 1, retryAfterSeconds: 45 });
+    const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 1 } }));
+    const overHttp = await fetch(`${server.url}/trpc/xero.contacts?input=${input}`, { headers: user.jar.headers() });
+    expect(overHttp.status).toBe(429);
+    expect(overHttp.headers.get('retry-after')).toBe('45');
   });
 
   it('answers XERO_UNAVAILABLE when Xero fails, without Xero text', async () => {
