@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
+import { EmulatorBanner } from '../xero/emulator-banner';
 
 export function AppShell() {
   const me = useCurrentUser();
@@ -15,6 +16,7 @@ export function AppShell() {
     },
   });
   const user = me.data;
+  const xeroStatus = trpc.xero.status.useQuery(undefined, { staleTime: 60_000 });
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -41,6 +43,7 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
+        {xeroStatus.data?.usingEmulator ? <EmulatorBanner /> : null}
         <Outlet />
       </main>
     </div>

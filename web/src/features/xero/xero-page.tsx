@@ -10,7 +10,6 @@ import { fromNow, formatDate } from '../../lib/format';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
 import { DisconnectSection } from './disconnect-section';
-import { EmulatorBanner } from './emulator-banner';
 import { OrganisationSwitcher } from './organisation-switcher';
 import { useConnectXero } from './use-connect-xero';
 
@@ -43,7 +42,6 @@ export function XeroPage() {
       {status.error ? <Alert>{messageOf(status.error)}</Alert> : null}
       {status.data ? (
         <>
-          {status.data.usingEmulator ? <EmulatorBanner /> : null}
           {!status.data.configured ? (
             <Alert tone="info">
               Xero is not set up for this app yet.{' '}
