@@ -20,7 +20,7 @@ async function waitForHealthy(url: string, deadline: number): Promise<Response> 
 }
 
 describe('npm start on a fresh machine', () => {
-  it('serves the app on embedded PGlite with no configuration at all', async () => {
+  it('serves the app on embedded PGlite and the built-in Xero emulator with no configuration at all', async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'fresh-data-'));
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATA_DIR: dataDir };
@@ -35,6 +35,9 @@ describe('npm start on a fresh machine', () => {
       expect(await page.text()).toContain('<div id="root">');
       expect(output).toContain(`Ready on http://localhost:${port}`);
       expect(output).toContain('embedded PGlite');
+      expect(output).toContain('Using the built-in Xero emulator');
+      const discovery = /emulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      expect((await fetch(`${discovery}/.well-known/openid-configuration`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
