@@ -11,7 +11,7 @@ import type { CookieJar } from './cookie-jar';
 import { createTestDb, type TestDb } from './test-db';
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
-/** Two keys, newest first, so every test also runs with a rotated key ring. */
+/** Two keys, newest first, as after a rotation: the first encrypts, both decrypt. */
 export const testEncryptionKeys = ['5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o', 'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo'];
 export const testXeroScopes = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts.read', 'accounting.settings.read'];
 const createCaller = createCallerFactory(appRouter);
