@@ -223,9 +223,23 @@ describe('isolation', () => {
 
   it('refuses anonymous callers and non-admins at their rungs', async () => {
     const anonymous = await server.callerFor(new CookieJar());
-    expect(await appCodeOf(anonymous.xero.status())).toBe('UNAUTHENTICATED');
-    expect(await appCodeOf(anonymous.xero.contacts({}))).toBe('UNAUTHENTICATED');
-    expect(await appCodeOf(anonymous.xero.authUrl({}))).toBe('UNAUTHENTICATED');
+    const someId = '00000000-0000-4000-8000-000000000000';
+    const calls = [
+      anonymous.xero.status(),
+      anonymous.xero.tenants(),
+      anonymous.xero.contacts({}),
+      anonymous.xero.contact({ id: someId }),
+      anonymous.xero.authUrl({}),
+      anonymous.xero.selectTenant({ tenantId: demoTenant }),
+      anonymous.xero.disconnect(),
+      anonymous.xero.guessUser(),
+      anonymous.xero.linkUser({ xeroUserId: someId }),
+      anonymous.xero.unlinkUser(),
+      anonymous.xero.settings(),
+      anonymous.xero.saveSettings({ clientId: 'ABC', clientSecret: 'x' }),
+      anonymous.auth.setXeroEmail({ xeroEmail: '' }),
+    ];
+    for (const call of calls) expect(await appCodeOf(call)).toBe('UNAUTHENTICATED');
     const user = await signUpUser(server);
     expect(await appCodeOf((await server.callerFor(user.jar)).xero.settings())).toBe('FORBIDDEN');
   });
