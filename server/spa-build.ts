@@ -23,5 +23,12 @@ export function spaNeedsBuild(): boolean {
 /** Builds the SPA with Vite. Vite is imported only here, so a deployment with a prebuilt SPA never loads it. */
 export async function buildSpa(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  // Always a production build: under a test runner NODE_ENV is 'test', and Vite would otherwise bundle
+  // React's development build, which `npm start` would then go on serving.
+  await build({
+    configFile: join(projectRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  });
 }

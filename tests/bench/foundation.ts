@@ -31,12 +31,12 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-async function startServer(extraEnv: Record<string, string>): Promise<{ url: string; child: ChildProcess; coldStartMs: number }> {
+async function startServer(extraEnv: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), 'bench-'))): Promise<{ url: string; child: ChildProcess; coldStartMs: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')), LOG_LEVEL: 'warn', ...extraEnv },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -64,9 +64,14 @@ function initialJsGzip(): string {
 if (spaNeedsBuild()) await buildSpa();
 console.log(`SPA initial JavaScript: ${initialJsGzip()}`);
 
-const pglite = await startServer({});
+const pgliteDataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+const pglite = await startServer({}, pgliteDataDir);
 console.log(`cold start to healthy /healthz, PGlite (fresh data folder): ${pglite.coldStartMs.toFixed(0)} ms`);
 pglite.child.kill('SIGTERM');
+await new Promise((resolve) => pglite.child.once('exit', resolve));
+const warm = await startServer({}, pgliteDataDir);
+console.log(`start to healthy /healthz, PGlite (existing data folder): ${warm.coldStartMs.toFixed(0)} ms`);
+warm.child.kill('SIGTERM');
 
 const database = await freshDatabase();
 const pg = await startServer({ DATABASE_URL: database.url });

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/spa-build';
+import { projectRoot, spaDir } from '../../server/spa-build';
 import { freePort } from '../support/test-app';
 
 async function waitForHealthy(url: string, deadline: number): Promise<Response> {
@@ -42,4 +42,13 @@ describe('npm start on a fresh machine', () => {
       child.kill('SIGTERM');
     }
   }, 120_000);
+});
+
+describe('the built SPA', () => {
+  it('is a production build even when built under the test runner', () => {
+    const assets = join(spaDir, 'assets');
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(readFileSync(join(assets, script), 'utf8')).not.toContain('Download the React DevTools');
+  });
 });

@@ -5,6 +5,7 @@ const escapeHtml = (text: string) =>
 
 const styles = `
 body{font-family:system-ui,sans-serif;background:#f2f5f8;color:#1c2430;margin:0}
+h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem}
 main{max-width:30rem;margin:2rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d7dde5;border-radius:8px;padding:1.25rem}
 .banner{background:#fff4e5;border:1px solid #f5a300;border-radius:6px;padding:.5rem .75rem;font-size:.9rem;margin-bottom:1rem}
