@@ -23,12 +23,15 @@ export function spaNeedsBuild(): boolean {
 /** Builds the SPA with Vite. Vite is imported only here, so a deployment with a prebuilt SPA never loads it. */
 export async function buildSpa(): Promise<void> {
   const { build } = await import('vite');
-  // Always a production build: under a test runner NODE_ENV is 'test', and Vite would otherwise bundle
-  // React's development build, which `npm start` would then go on serving.
-  await build({
-    configFile: join(projectRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  });
+  // Always a production build: under a test runner NODE_ENV is 'test', and Vite and the React plugin
+  // would bundle React's development build, which `npm start` would then go on serving. Both read
+  // NODE_ENV from the process, so it is set for the build and put back after.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
