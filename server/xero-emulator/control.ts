@@ -82,6 +82,7 @@ export class EmulatorControl {
     organisation.contacts.push(contact);
     organisation.contacts.sort(compareContactNames);
     organisation.contactsById.set(contact.contactId, contact);
+    organisation.activeContacts = null;
     return contact;
   }
 
@@ -91,6 +92,7 @@ export class EmulatorControl {
     if (!contact) throw new Error(`No contact ${contactId}`);
     Object.assign(contact, changes, { updatedAt: this.context.clock.now() });
     if (changes.name) organisation.contacts.sort(compareContactNames);
+    organisation.activeContacts = null;
     return contact;
   }
 

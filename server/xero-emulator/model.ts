@@ -51,6 +51,8 @@ export interface OrganisationRecord {
   /** Kept sorted by name, case-insensitively, so default paging never sorts. */
   contacts: ContactRecord[];
   contactsById: Map<string, ContactRecord>;
+  /** The active contacts in name order, kept so the common listing (no filters) is a slice; null when stale. */
+  activeContacts: ContactRecord[] | null;
   users: OrgUserRecord[];
 }
 

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context';
 import type { ContactRecord } from '../model';
 import { admitTenantCall } from './guard';
 import { sendProblem, sendQueryParseError, sendValidationError } from './problems';
-import { compileOrder, filterPage, parseBoolean, parseIds, parseIfModifiedSince, parsePositiveInt, QueryError } from './query';
+import { compileOrder, filterPage, paginate, parseBoolean, parseIds, parseIfModifiedSince, parsePositiveInt, QueryError } from './query';
 import { contactJson, envelope } from './serialize';
 import { compileWhere, WhereParseError, type FieldReader } from './where';
 
@@ -56,6 +56,7 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
       const includeArchived = parseBoolean(query.includeArchived);
       const term = typeof query.searchTerm === 'string' ? query.searchTerm.trim().toLowerCase() : '';
       const since = parseIfModifiedSince(request.headers['if-modified-since']);
+      const filtered = where !== null || ids !== null || since !== null || term !== '';
       const keep = (contact: ContactRecord) =>
         (includeArchived || contact.status !== 'ARCHIVED') &&
         (ids === null || ids.has(contact.contactId)) &&
@@ -64,7 +65,10 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
         (where === null || where(readContact(contact)));
       // The stored list is already in name order; only another order needs a sorted copy.
       const source = order ? [...call.organisation.contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId)) : call.organisation.contacts;
-      const result = filterPage(source, keep, page, pageSize);
+      const result =
+        !filtered && !order && !includeArchived
+          ? paginate((call.organisation.activeContacts ??= call.organisation.contacts.filter((contact) => contact.status !== 'ARCHIVED')), page, pageSize)
+          : filterPage(source, keep, page, pageSize);
       const summaryOnly = parseBoolean(query.summaryOnly);
       return envelope(context.options.providerName, context.clock.now(), {
         pagination: result.pagination,

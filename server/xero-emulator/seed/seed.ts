@@ -112,6 +112,7 @@ export function seedOrganisations(config: SeedConfig): OrganisationRecord[] {
       createdAt: seedEpoch - (1000 + orgIndex * 100) * dayMs,
       contacts,
       contactsById: new Map(contacts.map((contact) => [contact.contactId, contact])),
+      activeContacts: null,
       users: generateUsers(orgIndex, orgKey),
     };
   });

@@ -27,7 +27,12 @@ describe('control surface', () => {
     const tenantId = controlled.control.organisations()[0]?.tenantId ?? '';
     const tokens = await authorize(await discoverClient(controlled), { tenantIds: [tenantId] });
     const headers = { authorization: `Bearer ${tokens.access_token}`, 'xero-tenant-id': tenantId };
+    const listedIds = async () =>
+      ((await (await fetch(`${controlled.url}/api.xro/2.0/Contacts?page=1&pageSize=1000`, { headers })).json()) as { Contacts: { ContactID: string }[] }).Contacts.map((c) => c.ContactID);
+    await listedIds();
     const added = (await (await post(controlled, `/tenants/${tenantId}/contacts`, { name: 'Control Co', emailAddress: 'c@example.com' })).json()) as { contactId: string; updatedAt: number };
+    // The default listing is cached; a change must show in it at once.
+    expect(await listedIds()).toContain(added.contactId);
     const before = Date.now();
     controlled.control.advanceClock(5);
     const patched = await fetch(`${controlled.url}/_emulator/tenants/${tenantId}/contacts/${added.contactId}`, {
@@ -37,6 +42,7 @@ describe('control surface', () => {
     });
     expect(((await patched.json()) as { updatedAt: number }).updatedAt).toBeGreaterThan(added.updatedAt);
     await post(controlled, `/tenants/${tenantId}/contacts/${added.contactId}/archive`, {});
+    expect(await listedIds()).not.toContain(added.contactId);
     const read = await fetch(`${controlled.url}/api.xro/2.0/Contacts/${added.contactId}`, { headers });
     const contact = ((await read.json()) as { Contacts: { Name: string; ContactStatus: string; UpdatedDateUTC: string }[] }).Contacts[0];
     expect(contact).toMatchObject({ Name: 'Control Company', ContactStatus: 'ARCHIVED' });
