@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadOrCreateDevSecrets } from './dev-secrets';
+import type { XeroStaticConfig } from './xero/config';
 
 const optionalText = z
   .string()
@@ -52,14 +53,7 @@ export interface Env {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
-export interface XeroEnv {
-  /** Set when the environment configures a Xero app; it then wins over the admin settings page. */
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-  redirectUri: string;
-  scopes: string[];
-  identityUrl: string;
-  apiUrl: string;
+export interface XeroEnv extends XeroStaticConfig {
   keepAliveDays: number;
 }
 

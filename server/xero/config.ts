@@ -16,7 +16,9 @@ export interface XeroAppConfig {
   source: XeroConfigSource;
 }
 
+/** The Xero settings from the environment. */
 export interface XeroStaticConfig {
+  /** Set when the environment configures a Xero app; it then wins over the admin settings page. */
   clientId: string | undefined;
   clientSecret: string | undefined;
   redirectUri: string;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaDir } from '../../server/spa-build';
+import { signUpInBrowser } from '../support/browser-accounts';
 import { browserAvailable, launchChromium } from '../support/chromium';
 import { demoPassword, startTestServer, type RunningTestServer } from '../support/test-app';
 
@@ -24,15 +25,7 @@ describe.skipIf(!hasBrowser)('accounts in the browser', () => {
     return context.newPage();
   }
 
-  async function signUp(page: Page, email: string) {
-    await page.goto('/sign-up');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Lovelace');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
-  }
+  const signUp = signUpInBrowser;
 
   it('sends a signed-out visitor to sign-in and back where they were going afterwards', async () => {
     const page = await newPage();

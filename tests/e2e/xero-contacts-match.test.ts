@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaDir } from '../../server/spa-build';
 import { browserAvailable, launchChromium } from '../support/chromium';
-import { demoPassword, startTestServer, type RunningTestServer } from '../support/test-app';
+import { signUpInBrowser } from '../support/browser-accounts';
+import { startTestServer, type RunningTestServer } from '../support/test-app';
 
 const hasBrowser = browserAvailable();
 
@@ -15,13 +16,7 @@ describe.skipIf(!hasBrowser)('contacts and matching in the browser', () => {
     server = await startTestServer({ spaDir, emulator: { seed: { contactsPerOrganisation: 80 } } });
     browser = await launchChromium();
     page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1100, height: 900 } })).newPage();
-    await page.goto('/sign-up');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Lovelace');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    await signUpInBrowser(page, 'ada@example.com');
     await page.goto('/integrations/xero');
     await page.getByRole('button', { name: 'Connect Xero' }).click();
     await page.getByLabel('Email').fill('ada.login@xero.example');

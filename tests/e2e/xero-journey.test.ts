@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaDir } from '../../server/spa-build';
 import { browserAvailable, launchChromium } from '../support/chromium';
-import { demoPassword, startTestServer, type RunningTestServer } from '../support/test-app';
+import { signUpInBrowser } from '../support/browser-accounts';
+import { startTestServer, type RunningTestServer } from '../support/test-app';
 
 const hasBrowser = browserAvailable();
 
@@ -21,13 +22,7 @@ describe.skipIf(!hasBrowser)('connecting Xero in the browser', () => {
 
   async function signedInPage(email: string): Promise<Page> {
     const page = await (await browser.newContext({ baseURL: server.url })).newPage();
-    await page.goto('/sign-up');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Lovelace');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    await signUpInBrowser(page, email);
     return page;
   }
 

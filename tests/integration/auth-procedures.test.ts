@@ -1,10 +1,11 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { count, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../server/db/raw-rows';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema';
 import { AppError } from '../../shared/errors';
 import { CookieJar } from '../support/cookie-jar';
+import { failureOf } from '../support/trpc-failures';
 import { createTestContext, demoPassword, newUserInput, type TestContext } from '../support/test-app';
 
 let app: TestContext;
@@ -19,15 +20,6 @@ async function userCount(): Promise<number> {
   return row?.total ?? 0;
 }
 
-/** Runs a call expected to fail and returns its TRPCError, whose cause carries our AppError. */
-async function failureOf(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 function fieldErrorsOf(error: TRPCError): Record<string, unknown> {
   const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | AppError | undefined;

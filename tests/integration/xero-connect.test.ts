@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/db/raw-rows';
@@ -6,6 +5,7 @@ import { xeroAuthFlows, xeroConnections } from '../../server/db/schema';
 import { openTokenSet } from '../../server/xero/stored-token-set';
 import { hostileReturnPaths } from '../fixtures/hostile-return-paths';
 import { CookieJar } from '../support/cookie-jar';
+import { failureCodeOf } from '../support/trpc-failures';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { completeConsent } from '../support/xero-consent';
 import { connectXero, followCallback, signUpUser } from '../support/xero-connect';
@@ -20,12 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-async function appCodeOf(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(() => null, (reason: unknown) => reason);
-  expect(error).toBeInstanceOf(TRPCError);
-  return ((error as TRPCError).cause as { code?: string } | undefined)?.code ?? (error as TRPCError).code;
-}
-
 async function connectionRow(userId: string) {
   const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, userId));
   return row;
@@ -36,7 +30,7 @@ describe('the connect journey', () => {
     const user = await signUpUser(server);
     const caller = await server.callerFor(user.jar);
     expect(await caller.xero.status()).toMatchObject({ configured: true, connected: false });
-    expect(await appCodeOf(caller.xero.contacts({}))).toBe('XERO_NOT_CONNECTED');
+    expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_NOT_CONNECTED');
 
     const { url } = await caller.xero.authUrl({ next: '/contacts?page=2' });
     const consent = new URL(url);
@@ -79,7 +73,7 @@ describe('the connect journey', () => {
     expect(acmeIds).toHaveLength(5);
     expect(acmeIds.some((id) => demoIds.includes(id))).toBe(false);
     const kitchens = server.emulator.control.organisations()[2]?.tenantId ?? '';
-    expect(await appCodeOf(caller.xero.selectTenant({ tenantId: kitchens }))).toBe('NOT_FOUND');
+    expect(await failureCodeOf(caller.xero.selectTenant({ tenantId: kitchens }))).toBe('NOT_FOUND');
   });
 
   it('Cancel on the consent page stores nothing and returns with access_denied', async () => {
@@ -170,7 +164,7 @@ describe('refresh', () => {
     await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
     server.emulator.control.injectFaults({ kind: 'lose_response', count: 1, scope: 'token' });
     const caller = await server.callerFor(user.jar);
-    expect(await appCodeOf(caller.xero.contacts({}))).toBe('XERO_UNAVAILABLE');
+    expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_UNAVAILABLE');
     expect((await caller.xero.status()).needsReauth).toBe(false);
     await expect(caller.xero.contacts({ pageSize: 2 })).resolves.toMatchObject({ contacts: [{}, {}] });
     expect((await caller.xero.status()).needsReauth).toBe(false);
@@ -183,9 +177,9 @@ describe('refresh', () => {
     const identity = (await caller.xero.status()).identity;
     server.emulator.control.revokeGrants({ xeroUserId: identity?.xeroUserId ?? '' });
     await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
-    expect(await appCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     expect((await caller.xero.status()).needsReauth).toBe(true);
-    expect(await appCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     await connectXero(server, user, { email: 'stale@example.com', tenantIds: [demoTenant] });
     expect((await caller.xero.status()).needsReauth).toBe(false);
     await expect(caller.xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
@@ -196,7 +190,7 @@ describe('refresh', () => {
     await connectXero(server, user, { email: 'revoked@example.com', tenantIds: [demoTenant] });
     const caller = await server.callerFor(user.jar);
     server.emulator.control.revokeGrants({ xeroUserId: (await caller.xero.status()).identity?.xeroUserId ?? '' });
-    expect(await appCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     expect((await caller.xero.status()).needsReauth).toBe(true);
   });
 });
@@ -239,9 +233,9 @@ describe('isolation', () => {
       anonymous.xero.saveSettings({ clientId: 'ABC', clientSecret: 'x' }),
       anonymous.auth.setXeroEmail({ xeroEmail: '' }),
     ];
-    for (const call of calls) expect(await appCodeOf(call)).toBe('UNAUTHENTICATED');
+    for (const call of calls) expect(await failureCodeOf(call)).toBe('UNAUTHENTICATED');
     const user = await signUpUser(server);
-    expect(await appCodeOf((await server.callerFor(user.jar)).xero.settings())).toBe('FORBIDDEN');
+    expect(await failureCodeOf((await server.callerFor(user.jar)).xero.settings())).toBe('FORBIDDEN');
   });
 });
 

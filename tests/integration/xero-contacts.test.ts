@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTokenSet } from '../../server/xero/stored-token-set';
 import { eq } from 'drizzle-orm';
 import { xeroConnections } from '../../server/db/schema';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
+import { appCodeOf as appCode, failureOf } from '../support/trpc-failures';
 import { connectXero, signUpUser, type TestUser } from '../support/xero-connect';
 
 let server: RunningTestServer;
@@ -21,12 +21,6 @@ afterAll(async () => server.stop());
 
 const caller = () => server.callerFor(user.jar);
 
-async function failureOf(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(() => null, (reason: unknown) => reason);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-const appCode = (error: TRPCError) => (error.cause as { code?: string } | undefined)?.code ?? error.code;
 
 describe('xero.contacts', () => {
   it('pages through all 5,000 contacts of an organisation with none lost or repeated', async () => {

@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xeroConnections } from '../../server/db/schema';
 import { CookieJar } from '../support/cookie-jar';
+import { failureCodeOf } from '../support/trpc-failures';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser } from '../support/xero-connect';
 
@@ -14,12 +14,6 @@ beforeAll(async () => {
   [demoTenant, acmeTenant] = server.emulator.control.organisations().map((org) => org.tenantId) as [string, string];
 });
 afterAll(async () => server.stop());
-
-async function appCodeOf(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(() => null, (reason: unknown) => reason);
-  expect(error).toBeInstanceOf(TRPCError);
-  return ((error as TRPCError).cause as { code?: string } | undefined)?.code ?? (error as TRPCError).code;
-}
 
 describe('xero.guessUser', () => {
   it('ranks the connected Xero login first, then the same email in another case, with reasons', async () => {
@@ -78,26 +72,26 @@ describe('linking', () => {
     const acmeUser = (await (await server.callerFor(owner.jar)).xero.guessUser()).candidates[0];
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'demo.only@example.com', tenantIds: [demoTenant] });
-    expect(await appCodeOf((await server.callerFor(user.jar)).xero.linkUser({ xeroUserId: acmeUser?.userId ?? '' }))).toBe('NOT_FOUND');
+    expect(await failureCodeOf((await server.callerFor(user.jar)).xero.linkUser({ xeroUserId: acmeUser?.userId ?? '' }))).toBe('NOT_FOUND');
     const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
     expect(row?.linkedXeroUserId).toBeNull();
   });
 
   it('rejects a malformed Xero email override with a field error', async () => {
     const user = await signUpUser(server);
-    expect(await appCodeOf((await server.callerFor(user.jar)).auth.setXeroEmail({ xeroEmail: 'not an email' }))).toBe('BAD_REQUEST');
+    expect(await failureCodeOf((await server.callerFor(user.jar)).auth.setXeroEmail({ xeroEmail: 'not an email' }))).toBe('BAD_REQUEST');
     await expect((await server.callerFor(user.jar)).auth.setXeroEmail({ xeroEmail: '' })).resolves.toEqual({ xeroEmail: null });
   });
 });
 
 describe('rungs', () => {
   it('anonymous, not connected, and needs re-authorisation each get their own error', async () => {
-    expect(await appCodeOf((await server.callerFor(new CookieJar())).xero.guessUser())).toBe('UNAUTHENTICATED');
+    expect(await failureCodeOf((await server.callerFor(new CookieJar())).xero.guessUser())).toBe('UNAUTHENTICATED');
     const fresh = await signUpUser(server);
-    expect(await appCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_NOT_CONNECTED');
+    expect(await failureCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_NOT_CONNECTED');
     await connectXero(server, fresh, { email: 'rung@example.com', tenantIds: [demoTenant] });
     await server.db.db.update(xeroConnections).set({ status: 'needs_reauth' }).where(eq(xeroConnections.userId, fresh.id));
-    expect(await appCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_REAUTH_REQUIRED');
-    expect(await appCodeOf((await server.callerFor(fresh.jar)).xero.linkUser({ xeroUserId: '00000000-0000-4000-8000-000000000000' }))).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf((await server.callerFor(fresh.jar)).xero.linkUser({ xeroUserId: '00000000-0000-4000-8000-000000000000' }))).toBe('XERO_REAUTH_REQUIRED');
   });
 });

@@ -51,10 +51,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     db,
     deps,
     emulator,
-    async callerFor(jar) {
-      const ctx = await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) });
-      return createCaller(ctx);
-    },
+    callerFor: (jar) => callerOn(deps, jar),
     async close() {
       await emulator.close();
       await db.close();
@@ -100,4 +97,20 @@ export const demoPassword = 'correct horse battery staple';
 
 export function newUserInput(overrides: Partial<{ email: string; firstName: string; lastName: string; password: string }> = {}) {
   return { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', password: demoPassword, ...overrides };
+}
+
+/** App dependencies with no Xero app configured anywhere, for the paths that must cope with that. */
+export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; isProduction: boolean }): AppDeps {
+  return createDeps(db, {
+    ...options,
+    sessionSecret: testSessionSecret,
+    tokenEncryptionKeys: testEncryptionKeys,
+    xero: { clientId: undefined, clientSecret: undefined, redirectUri: `${options.publicUrl}/xero/callback`, scopes: testXeroScopes, identityUrl: 'https://identity.xero.com', apiUrl: 'https://api.xero.com' },
+    xeroEmulator: null,
+  });
+}
+
+/** A caller for one browser on the given dependencies (for tests that build their own). */
+export async function callerOn(deps: AppDeps, jar: CookieJar) {
+  return createCaller(await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }));
 }
