@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { Db } from '../db/db';
 import { xeroSettings } from '../db/schema';
@@ -57,6 +58,13 @@ export class XeroConfigProvider {
       throw error;
     });
     return this.cached;
+  }
+
+  /** The active config, or XERO_NOT_CONFIGURED for the person who tried to use Xero. */
+  async require(): Promise<XeroAppConfig> {
+    const config = await this.current();
+    if (!config) throw new AppError('XERO_NOT_CONFIGURED', 'Xero is not set up for this app yet. An administrator can add the Xero app credentials in Settings.');
+    return config;
   }
 
   private async resolve(): Promise<XeroAppConfig | null> {

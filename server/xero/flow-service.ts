@@ -1,30 +1,23 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { generators } from 'openid-client';
-import { AppError } from '../../shared/errors';
 import { xeroPagePath } from '../../shared/routes';
 import { safeReturnPath } from '../../shared/safe-return-path';
 import type { XeroCallbackError } from '../../shared/xero-callback-errors';
 import { xeroAuthFlows, xeroConnections, xeroTenants, type XeroAuthFlow } from '../db/schema';
-import { secretPurpose, type XeroAppConfig } from './config';
+import { secretPurpose } from './config';
 import { listConnections } from './connections-api';
 import { fromTokenSet, sealTokenSet } from './stored-token-set';
 import type { XeroDeps } from './xero-deps';
 
 const flowLifetimeMs = 10 * 60 * 1000;
 
-export async function requireConfig(deps: XeroDeps): Promise<XeroAppConfig> {
-  const config = await deps.config.current();
-  if (!config) throw new AppError('XERO_NOT_CONFIGURED', 'Xero is not set up for this app yet. An administrator can add the Xero app credentials in Settings.');
-  return config;
-}
-
 /**
  * Starts "Connect Xero": a flow row (random state, PKCE verifier, the user, where to return) and the
  * consent URL for the browser to navigate to. `next` is cleaned, never rejected.
  */
 export async function startAuthorization(deps: XeroDeps, userId: string, next: unknown): Promise<{ url: string }> {
-  const config = await requireConfig(deps);
+  const config = await deps.config.require();
   const openIdClient = await deps.openId.get(config);
   const state = generators.state();
   const codeVerifier = generators.codeVerifier();
@@ -91,7 +84,7 @@ export async function completeAuthorization(deps: XeroDeps, userId: string | nul
   if (query.error === 'access_denied') return failure('access_denied', flow.nextPath);
   if (typeof query.error === 'string' || typeof query.code !== 'string') return failure('xero_error', flow.nextPath);
 
-  const config = await requireConfig(deps);
+  const config = await deps.config.require();
   const openIdClient = await deps.openId.get(config);
   let tokenSet;
   try {

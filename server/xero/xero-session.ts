@@ -2,7 +2,6 @@ import type { XeroClient } from 'xero-node';
 import { AppError } from '../../shared/errors';
 import type { XeroAppConfig } from './config';
 import { loadConnection } from './connection-store';
-import { requireConfig } from './flow-service';
 import { freshTokens, reauthRequired, type FreshTokens } from './token-refresh';
 import { createXeroClient } from './xero-client-factory';
 import type { XeroDeps } from './xero-deps';
@@ -43,7 +42,7 @@ const maxRetryAfterSeconds = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function openXeroSession(deps: XeroDeps, userId: string): Promise<XeroSession> {
-  const config: XeroAppConfig = await requireConfig(deps);
+  const config: XeroAppConfig = await deps.config.require();
   const loaded = await loadConnection(deps.db, userId);
   if (!loaded) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
   const { connection, tenants } = loaded;
