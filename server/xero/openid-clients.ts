@@ -2,6 +2,8 @@ import { custom, Issuer, type BaseClient } from 'openid-client';
 import type { XeroAppConfig } from './config';
 
 const httpTimeoutMs = 10_000;
+// Discovery requests time out too (openid-client's default is 3.5 s; Xero can be slower). Set once.
+Issuer[custom.http_options] = () => ({ timeout: httpTimeoutMs });
 
 /**
  * One OpenID client per Xero app configuration, shared by all requests: it holds no user state (unlike
@@ -26,7 +28,6 @@ export class OpenIdClients {
   }
 
   private async create(config: XeroAppConfig): Promise<BaseClient> {
-    Issuer[custom.http_options] = () => ({ timeout: httpTimeoutMs });
     const issuer = await Issuer.discover(config.identityUrl);
     const client = new issuer.Client({
       client_id: config.clientId,
