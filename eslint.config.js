@@ -22,14 +22,25 @@ export default tseslint.config(
       // (and secrets handling) into the browser bundle.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/server'], allowTypeImports: true, message: 'The SPA imports types only from server/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/server'],
+              allowTypeImports: true,
+              message: 'The SPA imports types only from server/.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['server/**/*.ts', 'shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**'], message: 'The server never imports the SPA.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web/**'], message: 'The server never imports the SPA.' }] },
+      ],
     },
   },
 );

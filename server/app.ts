@@ -32,7 +32,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerHealthRoute(app, deps.db);
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   await registerTrpc(app, deps);
-  registerXeroCallbackRoute(app, deps.xero, async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null);
+  registerXeroCallbackRoute(
+    app,
+    deps.xero,
+    async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null,
+  );
   await registerSpa(app, options.spaDir);
   return app;
 }

@@ -24,6 +24,12 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
     db,
     auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
     signInLimiter: new SignInLimiter(),
-    xero: createXeroDeps({ db, cipher, config: config.xero, emulator: config.xeroEmulator, ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}) }),
+    xero: createXeroDeps({
+      db,
+      cipher,
+      config: config.xero,
+      emulator: config.xeroEmulator,
+      ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
+    }),
   };
 }

@@ -22,7 +22,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOKEN_ENCRYPTION_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{43}(,[A-Za-z0-9_-]{43})*$/, 'must be one or more comma-separated keys from `npm run keygen`, newest first')
+    .regex(
+      /^[A-Za-z0-9_-]{43}(,[A-Za-z0-9_-]{43})*$/,
+      'must be one or more comma-separated keys from `npm run keygen`, newest first',
+    )
     .optional(),
   XERO_CLIENT_ID: optionalText,
   XERO_CLIENT_SECRET: optionalText,
@@ -74,10 +77,18 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const raw = parsed.data;
   const isProduction = raw.NODE_ENV === 'production';
   const missing = [
-    ...(isProduction && !raw.SESSION_SECRET ? ['  SESSION_SECRET: required in production (32+ random characters)'] : []),
-    ...(isProduction && !raw.TOKEN_ENCRYPTION_KEY ? ['  TOKEN_ENCRYPTION_KEY: required in production (npm run keygen)'] : []),
-    ...(raw.XERO_CLIENT_ID && !raw.XERO_CLIENT_SECRET ? ['  XERO_CLIENT_SECRET: required when XERO_CLIENT_ID is set'] : []),
-    ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set'] : []),
+    ...(isProduction && !raw.SESSION_SECRET
+      ? ['  SESSION_SECRET: required in production (32+ random characters)']
+      : []),
+    ...(isProduction && !raw.TOKEN_ENCRYPTION_KEY
+      ? ['  TOKEN_ENCRYPTION_KEY: required in production (npm run keygen)']
+      : []),
+    ...(raw.XERO_CLIENT_ID && !raw.XERO_CLIENT_SECRET
+      ? ['  XERO_CLIENT_SECRET: required when XERO_CLIENT_ID is set']
+      : []),
+    ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET
+      ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set']
+      : []),
   ];
   if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.join('\n')}`);
   const devSecrets = raw.SESSION_SECRET && raw.TOKEN_ENCRYPTION_KEY ? null : () => loadOrCreateDevSecrets(raw.DATA_DIR);

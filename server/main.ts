@@ -18,12 +18,18 @@ async function main(): Promise<void> {
   const emulator = await startDevEmulator(env);
   const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
   if (emulator) {
-    console.warn(`Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`);
+    console.warn(
+      `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
+    );
   }
   const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
     if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);
   });
-  const app = await buildApp(deps, { publicUrl: env.publicUrl, spaDir: serveSpa ? spaDir : null, logLevel: env.logLevel });
+  const app = await buildApp(deps, {
+    publicUrl: env.publicUrl,
+    spaDir: serveSpa ? spaDir : null,
+    logLevel: env.logLevel,
+  });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
   console.log(`Ready on ${env.publicUrl} (database: ${where})`);

@@ -10,7 +10,6 @@ const email = z
 const personName = (label: string) =>
   z.string().trim().min(1, `Enter your ${label}`).max(100, `Your ${label} can be at most 100 characters`);
 
-
 const newPassword = z
   .string()
   .min(passwordRules.min, `Use at least ${passwordRules.min} characters`)

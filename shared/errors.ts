@@ -21,7 +21,10 @@ export const appErrorCodes = [
 ] as const;
 
 /** The codes that mean "connect (again) to Xero first": the SPA answers them with the interstitial. */
-export const xeroConnectCodes = ['XERO_NOT_CONNECTED', 'XERO_REAUTH_REQUIRED'] as const satisfies readonly AppErrorCode[];
+export const xeroConnectCodes = [
+  'XERO_NOT_CONNECTED',
+  'XERO_REAUTH_REQUIRED',
+] as const satisfies readonly AppErrorCode[];
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 

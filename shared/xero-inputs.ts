@@ -7,7 +7,12 @@ export const selectTenantInput = z.object({ tenantId: z.string().trim().min(1).m
 export type SelectTenantInput = z.infer<typeof selectTenantInput>;
 
 export const xeroSettingsInput = z.object({
-  clientId: z.string().trim().min(1, 'Enter the client id').max(100).regex(/^[A-Za-z0-9_-]+$/, 'A Xero client id has only letters and digits'),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'Enter the client id')
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'A Xero client id has only letters and digits'),
   /** Write-only: left empty to keep the stored secret. */
   clientSecret: z
     .string()
@@ -41,6 +46,9 @@ export const xeroEmailInput = z.object({
     .trim()
     .toLowerCase()
     .max(254)
-    .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter a valid email address, or leave it empty')
+    .refine(
+      (value) => value === '' || z.email().safeParse(value).success,
+      'Enter a valid email address, or leave it empty',
+    )
     .transform((value) => (value === '' ? null : value)),
 });

@@ -42,10 +42,19 @@ export async function signUp(auth: Auth, input: SignUpInput, request: AuthReques
   }
 }
 
-export async function signIn(auth: Auth, limiter: SignInLimiter, input: SignInInput, request: AuthRequest): Promise<SessionUser> {
+export async function signIn(
+  auth: Auth,
+  limiter: SignInLimiter,
+  input: SignInInput,
+  request: AuthRequest,
+): Promise<SessionUser> {
   const wait = limiter.retryAfter(input.email);
   if (wait > 0) {
-    throw new AppError('TOO_MANY_REQUESTS', 'Too many wrong passwords for this email. Please wait a few minutes and try again.', { retryAfter: wait });
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'Too many wrong passwords for this email. Please wait a few minutes and try again.',
+      { retryAfter: wait },
+    );
   }
   try {
     const { headers, response } = await auth.api.signInEmail({

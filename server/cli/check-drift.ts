@@ -21,7 +21,9 @@ try {
   execFileSync('npx', ['drizzle-kit', 'generate', '--config', config], { cwd: projectRoot, stdio: 'pipe' });
   const after = readdirSync(out).length;
   if (after !== before) {
-    console.error('Schema drift: server/db/schema differs from drizzle/migrations. Run `npm run db:generate` and commit the result.');
+    console.error(
+      'Schema drift: server/db/schema differs from drizzle/migrations. Run `npm run db:generate` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('No schema drift: the committed migrations match server/db/schema.');

@@ -8,6 +8,10 @@ try {
   await database.close();
   console.log(`Migrations applied (${database.driver}).`);
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof EnvError
+      ? error.message
+      : `Migration failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

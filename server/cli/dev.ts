@@ -12,7 +12,10 @@ const children: ChildProcess[] = [
     stdio: 'inherit',
     env: { ...process.env, PORT: String(apiPort), PUBLIC_URL: env.publicUrl },
   }),
-  spawn('npx', ['vite'], { stdio: 'inherit', env: { ...process.env, PORT: String(env.port), API_PORT: String(apiPort) } }),
+  spawn('npx', ['vite'], {
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(env.port), API_PORT: String(apiPort) },
+  }),
 ];
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');

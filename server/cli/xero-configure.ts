@@ -21,7 +21,9 @@ async function readSecret(): Promise<string> {
 try {
   const parsed = xeroSettingsInput.safeParse({ clientId: values['client-id'] ?? '', clientSecret: await readSecret() });
   if (!parsed.success) {
-    console.error(`Usage: npm run xero:configure -- --client-id ID [--client-secret SECRET]\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    console.error(
+      `Usage: npm run xero:configure -- --client-id ID [--client-secret SECRET]\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+    );
     process.exit(1);
   }
   const { env, database, deps } = await openCliDeps();
@@ -32,8 +34,13 @@ try {
   await deps.xero.config.saveSettings(parsed.data.clientId, parsed.data.clientSecret ?? null, null);
   await database.close();
   console.log(`Saved. Redirect URI to register in Xero's developer portal: ${env.xero.redirectUri}`);
-  if (deps.xero.config.environmentConfigured) console.log('Note: XERO_CLIENT_ID is set in the environment, and the environment wins.');
+  if (deps.xero.config.environmentConfigured)
+    console.log('Note: XERO_CLIENT_ID is set in the environment, and the environment wins.');
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : `Could not save: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof EnvError
+      ? error.message
+      : `Could not save: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

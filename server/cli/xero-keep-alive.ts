@@ -8,9 +8,16 @@ try {
   const report = await refreshIdleConnections(deps.xero, env.xero.keepAliveDays);
   await database.close();
   if (!report.ran) console.log('Keep-alive did not run: Xero is not configured, or another process is running it.');
-  else console.log(`Keep-alive: ${report.refreshed} refreshed, ${report.needReauth} need reconnecting, ${report.failed} failed (Xero unreachable).`);
+  else
+    console.log(
+      `Keep-alive: ${report.refreshed} refreshed, ${report.needReauth} need reconnecting, ${report.failed} failed (Xero unreachable).`,
+    );
   process.exit(report.failed > 0 ? 1 : 0);
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : `Keep-alive failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof EnvError
+      ? error.message
+      : `Keep-alive failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

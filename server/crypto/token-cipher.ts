@@ -20,7 +20,8 @@ interface Key {
 
 export function parseKey(encoded: string): Buffer {
   const secret = Buffer.from(encoded.trim(), 'base64url');
-  if (secret.length !== 32) throw new TokenCipherError('an encryption key must be 32 random bytes, base64url encoded (npm run keygen)');
+  if (secret.length !== 32)
+    throw new TokenCipherError('an encryption key must be 32 random bytes, base64url encoded (npm run keygen)');
   return secret;
 }
 
@@ -55,7 +56,8 @@ export class TokenCipher {
   decrypt(sealed: string, purpose: string): string {
     const [tag, id, ivText, bodyText] = sealed.split('.');
     const key = this.keys.find((candidate) => candidate.id === id);
-    if (tag !== version || !key || !ivText || !bodyText) throw new TokenCipherError('cannot decrypt: unknown format or key');
+    if (tag !== version || !key || !ivText || !bodyText)
+      throw new TokenCipherError('cannot decrypt: unknown format or key');
     const body = Buffer.from(bodyText, 'base64url');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key.secret, Buffer.from(ivText, 'base64url'));

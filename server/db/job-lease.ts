@@ -14,7 +14,11 @@ export async function tryTakeLease(db: Db, name: string, durationMs: number, now
   const taken = await db
     .insert(jobLeases)
     .values({ name, holder: processId, leaseUntil })
-    .onConflictDoUpdate({ target: jobLeases.name, set: { holder: processId, leaseUntil }, setWhere: lt(jobLeases.leaseUntil, now) })
+    .onConflictDoUpdate({
+      target: jobLeases.name,
+      set: { holder: processId, leaseUntil },
+      setWhere: lt(jobLeases.leaseUntil, now),
+    })
     .returning({ holder: jobLeases.holder });
   return taken.length > 0;
 }

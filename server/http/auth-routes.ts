@@ -20,7 +20,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       async handler(request, reply) {
         const url = new URL(request.url, publicUrl);
         const body = request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body);
-        const response = await auth.handler(new Request(url, { method: request.method, headers: toHeaders(request.headers), body }));
+        const response = await auth.handler(
+          new Request(url, { method: request.method, headers: toHeaders(request.headers), body }),
+        );
         reply.status(response.status);
         response.headers.forEach((value, name) => {
           if (name !== 'set-cookie') reply.header(name, value);

@@ -18,7 +18,9 @@ export async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise
       }),
     // A 429 tells HTTP clients (and proxies) when to come back, not only our SPA.
     responseMeta({ errors }) {
-      const retryAfter = errors.map((error) => (error.cause instanceof AppError ? error.cause.details.retryAfter : undefined)).find((value) => value !== undefined);
+      const retryAfter = errors
+        .map((error) => (error.cause instanceof AppError ? error.cause.details.retryAfter : undefined))
+        .find((value) => value !== undefined);
       return retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } };
     },
     onError({ error, path, type }) {

@@ -20,7 +20,11 @@ const credentialPatterns: RegExp[] = [
 export function maskCredentials(text: string): string {
   // Database drivers append the bound parameters to a failed query's message; they may hold anything.
   const withoutParams = text.replace(/\nparams:[^\n]*/g, '\nparams: [redacted]');
-  return credentialPatterns.reduce((masked, pattern) => masked.replace(pattern, (match, prefix?: string) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`), withoutParams);
+  return credentialPatterns.reduce(
+    (masked, pattern) =>
+      masked.replace(pattern, (match, prefix?: string) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`),
+    withoutParams,
+  );
 }
 
 export function describeError(error: unknown): ErrorDescription {

@@ -11,7 +11,8 @@ export const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const appError = cause instanceof AppError ? cause : undefined;
-    const fieldErrors = appError?.details.fieldErrors ?? (error.code === 'BAD_REQUEST' ? fieldErrorsFrom(cause) : undefined);
+    const fieldErrors =
+      appError?.details.fieldErrors ?? (error.code === 'BAD_REQUEST' ? fieldErrorsFrom(cause) : undefined);
     const appCode = appError?.code ?? appCodeForTrpcCode(error.code);
     let message = shape.message;
     if (appError) message = appError.message;

@@ -44,7 +44,9 @@ const emulator = await startEmulator({
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   dataDir: values['data-dir'],
   controlEnabled: values.control,
-  clients: [{ clientId: values['client-id'], clientSecret: values['client-secret'], redirectUris: values['redirect-uri'] }],
+  clients: [
+    { clientId: values['client-id'], clientSecret: values['client-secret'], redirectUris: values['redirect-uri'] },
+  ],
   seed: { contactsPerOrganisation: contacts, ...(values.seed ? { seed: Number(values.seed) } : {}) },
 });
 const client = emulator.clients[0] ?? defaultClient;
@@ -55,7 +57,10 @@ console.log(`Xero emulator listening on ${emulator.url} (ready in ${Math.round(p
   XERO_CLIENT_ID=${client.clientId}
   XERO_CLIENT_SECRET=${client.clientSecret}
   redirect URIs accepted: ${client.redirectUris.join(', ')}
-  organisations: ${emulator.control.organisations().map((org) => `${org.name} (${org.contactCount} contacts)`).join('; ')}
+  organisations: ${emulator.control
+    .organisations()
+    .map((org) => `${org.name} (${org.contactCount} contacts)`)
+    .join('; ')}
   control surface: ${values.control ? `${emulator.url}/_emulator` : 'off (use --control)'}`);
 
 const stop = async () => {

@@ -35,7 +35,13 @@ export class EmulatorControl {
     return all.filter((grant) => grant.xeroUserId === selector.xeroUserId);
   }
 
-  injectFaults(fault: { kind: FaultKind; count: number; scope?: FaultScope; tenantId?: string; retryAfterSeconds?: number }): void {
+  injectFaults(fault: {
+    kind: FaultKind;
+    count: number;
+    scope?: FaultScope;
+    tenantId?: string;
+    retryAfterSeconds?: number;
+  }): void {
     this.context.faults.add(fault);
   }
 
@@ -44,7 +50,10 @@ export class EmulatorControl {
   }
 
   expireAccessTokens(selector: GrantSelector = { all: true }): number {
-    return this.grants(selector).reduce((total, grant) => total + this.context.authorization.expireAccessTokens(grant.id), 0);
+    return this.grants(selector).reduce(
+      (total, grant) => total + this.context.authorization.expireAccessTokens(grant.id),
+      0,
+    );
   }
 
   revokeGrants(selector: GrantSelector): number {
@@ -86,7 +95,11 @@ export class EmulatorControl {
     return contact;
   }
 
-  updateContact(tenantId: string, contactId: string, changes: Partial<ContactInput> & { status?: ContactRecord['status'] }): ContactRecord {
+  updateContact(
+    tenantId: string,
+    contactId: string,
+    changes: Partial<ContactInput> & { status?: ContactRecord['status'] },
+  ): ContactRecord {
     const organisation = this.organisation(tenantId);
     const contact = organisation.contactsById.get(contactId);
     if (!contact) throw new Error(`No contact ${contactId}`);
@@ -105,7 +118,11 @@ export class EmulatorControl {
     return {
       tokenEndpointCalls: authorization.tokenEndpointCalls,
       tokensIssued: authorization.tokenRequestsTotal,
-      tokenRequestsByGrant: [...authorization.grants.values()].map((grant) => ({ grantId: grant.id, xeroUserId: grant.xeroUserId, count: grant.tokenRequests })),
+      tokenRequestsByGrant: [...authorization.grants.values()].map((grant) => ({
+        grantId: grant.id,
+        xeroUserId: grant.xeroUserId,
+        count: grant.tokenRequests,
+      })),
       apiCallsByTenant: Object.fromEntries(this.context.apiCallsByTenant),
     };
   }
@@ -119,11 +136,20 @@ export class EmulatorControl {
   }
 
   organisations() {
-    return this.context.organisations.map((org) => ({ tenantId: org.tenantId, name: org.name, contactCount: org.contacts.length, users: org.users.length }));
+    return this.context.organisations.map((org) => ({
+      tenantId: org.tenantId,
+      name: org.name,
+      contactCount: org.contacts.length,
+      users: org.users.length,
+    }));
   }
 }
 
-const grantSelector = z.union([z.object({ refreshToken: z.string() }), z.object({ xeroUserId: z.string() }), z.object({ all: z.literal(true) })]);
+const grantSelector = z.union([
+  z.object({ refreshToken: z.string() }),
+  z.object({ xeroUserId: z.string() }),
+  z.object({ all: z.literal(true) }),
+]);
 const contactInput = z.object({
   name: z.string().min(1),
   firstName: z.string().nullish(),
@@ -136,7 +162,8 @@ const contactInput = z.object({
 export function registerControlRoutes(app: FastifyInstance, control: EmulatorControl): void {
   const base = '/_emulator';
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof z.ZodError) return reply.code(400).send({ error: 'invalid_request', issues: error.issues.map((issue) => issue.message) });
+    if (error instanceof z.ZodError)
+      return reply.code(400).send({ error: 'invalid_request', issues: error.issues.map((issue) => issue.message) });
     const message = error instanceof Error ? error.message : 'control request failed';
     return reply.code(400).send({ error: message });
   });
@@ -159,8 +186,12 @@ export function registerControlRoutes(app: FastifyInstance, control: EmulatorCon
     control.clearFaults();
     return { ok: true };
   });
-  app.post(`${base}/tokens/expire`, async (request) => ({ expired: control.expireAccessTokens(grantSelector.parse(request.body ?? { all: true })) }));
-  app.post(`${base}/grants/revoke`, async (request) => ({ revoked: control.revokeGrants(grantSelector.parse(request.body)) }));
+  app.post(`${base}/tokens/expire`, async (request) => ({
+    expired: control.expireAccessTokens(grantSelector.parse(request.body ?? { all: true })),
+  }));
+  app.post(`${base}/grants/revoke`, async (request) => ({
+    revoked: control.revokeGrants(grantSelector.parse(request.body)),
+  }));
   app.post(`${base}/clock/advance`, async (request) => {
     control.advanceClock(z.object({ seconds: z.number().int().min(0) }).parse(request.body).seconds);
     return { ok: true };

@@ -26,9 +26,13 @@ export interface RunningEmulator {
 }
 
 function registerFormParser(app: FastifyInstance): void {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    done(null, new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8')));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => {
+      done(null, new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8')));
+    },
+  );
 }
 
 /**
@@ -39,7 +43,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const resolved = resolveOptions(options);
   const host = options.host ?? '127.0.0.1';
   const clock = new Clock();
-  const signer: TokenSigner = { issuer: '', key: await loadSigningKey(options.dataDir), clock, accessTokenTtlSeconds: resolved.accessTokenTtlSeconds };
+  const signer: TokenSigner = {
+    issuer: '',
+    key: await loadSigningKey(options.dataDir),
+    clock,
+    accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
+  };
   const organisations = seedOrganisations(resolved.seed);
   const context: EmulatorContext = {
     options: resolved,

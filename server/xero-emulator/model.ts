@@ -28,7 +28,8 @@ export interface ContactRecord {
   updatedAt: number;
 }
 
-export type OrganisationRole = 'READONLY' | 'INVOICEONLY' | 'STANDARD' | 'FINANCIALADVISER' | 'MANAGEDCLIENT' | 'CASHBOOKCLIENT';
+export type OrganisationRole =
+  'READONLY' | 'INVOICEONLY' | 'STANDARD' | 'FINANCIALADVISER' | 'MANAGEDCLIENT' | 'CASHBOOKCLIENT';
 
 export interface OrgUserRecord {
   userId: string;

@@ -28,7 +28,11 @@ export interface XeroStaticConfig {
   apiUrl: string;
 }
 
-export const secretPurpose = { clientSecret: 'xero.client_secret', tokenSet: 'xero.token_set', codeVerifier: 'xero.code_verifier' } as const;
+export const secretPurpose = {
+  clientSecret: 'xero.client_secret',
+  tokenSet: 'xero.token_set',
+  codeVerifier: 'xero.code_verifier',
+} as const;
 
 /**
  * Which Xero app we are: the environment wins; else what an admin saved on the settings page; else,
@@ -63,30 +67,54 @@ export class XeroConfigProvider {
   /** The active config, or XERO_NOT_CONFIGURED for the person who tried to use Xero. */
   async require(): Promise<XeroAppConfig> {
     const config = await this.current();
-    if (!config) throw new AppError('XERO_NOT_CONFIGURED', 'Xero is not set up for this app yet. An administrator can add the Xero app credentials in Settings.');
+    if (!config)
+      throw new AppError(
+        'XERO_NOT_CONFIGURED',
+        'Xero is not set up for this app yet. An administrator can add the Xero app credentials in Settings.',
+      );
     return config;
   }
 
   private async resolve(): Promise<XeroAppConfig | null> {
-    const shared = { redirectUri: this.fromEnv.redirectUri, scopes: this.fromEnv.scopes, identityUrl: this.fromEnv.identityUrl, apiUrl: this.fromEnv.apiUrl };
+    const shared = {
+      redirectUri: this.fromEnv.redirectUri,
+      scopes: this.fromEnv.scopes,
+      identityUrl: this.fromEnv.identityUrl,
+      apiUrl: this.fromEnv.apiUrl,
+    };
     if (this.fromEnv.clientId && this.fromEnv.clientSecret) {
-      return { ...shared, clientId: this.fromEnv.clientId, clientSecret: this.fromEnv.clientSecret, source: 'environment' };
+      return {
+        ...shared,
+        clientId: this.fromEnv.clientId,
+        clientSecret: this.fromEnv.clientSecret,
+        source: 'environment',
+      };
     }
     const [saved] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
     if (saved) {
-      return { ...shared, clientId: saved.clientId, clientSecret: this.cipher.decrypt(saved.clientSecretEnc, secretPurpose.clientSecret), source: 'settings' };
+      return {
+        ...shared,
+        clientId: saved.clientId,
+        clientSecret: this.cipher.decrypt(saved.clientSecretEnc, secretPurpose.clientSecret),
+        source: 'settings',
+      };
     }
     return this.emulator;
   }
 
   async saveSettings(clientId: string, clientSecret: string | null, updatedBy: string | null): Promise<void> {
     const [existing] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
-    const secretEnc = clientSecret ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret) : existing?.clientSecretEnc;
+    const secretEnc = clientSecret
+      ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret)
+      : existing?.clientSecretEnc;
     if (!secretEnc) throw new Error('a client secret is required the first time');
     await this.db
       .insert(xeroSettings)
       .values({ id: 1, clientId, clientSecretEnc: secretEnc, updatedBy })
-      .onConflictDoUpdate({ target: xeroSettings.id, set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: xeroSettings.id,
+        set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() },
+      });
     this.cached = undefined;
   }
 
@@ -96,7 +124,10 @@ export class XeroConfigProvider {
   }
 
   async savedClientId(): Promise<string | null> {
-    const [saved] = await this.db.select({ clientId: xeroSettings.clientId }).from(xeroSettings).where(eq(xeroSettings.id, 1));
+    const [saved] = await this.db
+      .select({ clientId: xeroSettings.clientId })
+      .from(xeroSettings)
+      .where(eq(xeroSettings.id, 1));
     return saved?.clientId ?? null;
   }
 }

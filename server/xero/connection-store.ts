@@ -23,7 +23,10 @@ export async function loadConnection(db: Db, userId: string): Promise<Connection
 /** Selects one of this connection's tenants; false when the tenant is not one of them. */
 export async function selectTenant(db: Db, connectionId: string, tenantId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [target] = await tx.select().from(xeroTenants).where(and(eq(xeroTenants.connectionId, connectionId), eq(xeroTenants.tenantId, tenantId)));
+    const [target] = await tx
+      .select()
+      .from(xeroTenants)
+      .where(and(eq(xeroTenants.connectionId, connectionId), eq(xeroTenants.tenantId, tenantId)));
     if (!target) return false;
     await tx.update(xeroTenants).set({ selected: false }).where(eq(xeroTenants.connectionId, connectionId));
     await tx.update(xeroTenants).set({ selected: true }).where(eq(xeroTenants.id, target.id));

@@ -31,7 +31,11 @@ export async function listConnections(apiUrl: string, accessToken: string): Prom
 }
 
 /** DELETE /connections/{id}: 'gone' when Xero had already forgotten it. */
-export async function deleteConnection(apiUrl: string, accessToken: string, xeroConnectionId: string): Promise<'deleted' | 'gone'> {
+export async function deleteConnection(
+  apiUrl: string,
+  accessToken: string,
+  xeroConnectionId: string,
+): Promise<'deleted' | 'gone'> {
   const response = await fetch(`${apiUrl}/connections/${encodeURIComponent(xeroConnectionId)}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${accessToken}` },

@@ -55,7 +55,11 @@ export function toContactDto(contact: Contact): ContactDto {
     status: String(contact.contactStatus ?? 'ACTIVE'),
     isCustomer: contact.isCustomer ?? false,
     isSupplier: contact.isSupplier ?? false,
-    contactPersons: (contact.contactPersons ?? []).map((person) => ({ firstName: text(person.firstName), lastName: text(person.lastName), email: text(person.emailAddress) })),
+    contactPersons: (contact.contactPersons ?? []).map((person) => ({
+      firstName: text(person.firstName),
+      lastName: text(person.lastName),
+      email: text(person.emailAddress),
+    })),
     updatedAt: contact.updatedDateUTC ? new Date(contact.updatedDateUTC) : null,
   };
 }
@@ -96,9 +100,15 @@ export async function getContact(session: XeroSession, id: string): Promise<Cont
     ...toContactDto(contact),
     contactNumber: text(contact.contactNumber),
     website: text(contact.website),
-    phones: (contact.phones ?? []).filter((phone) => phone.phoneNumber).map((phone) => ({ type: String(phone.phoneType ?? ''), number: phone.phoneNumber ?? '' })),
+    phones: (contact.phones ?? [])
+      .filter((phone) => phone.phoneNumber)
+      .map((phone) => ({ type: String(phone.phoneType ?? ''), number: phone.phoneNumber ?? '' })),
     addresses: (contact.addresses ?? [])
       .filter((address) => address.city || address.country)
-      .map((address) => ({ type: String(address.addressType ?? ''), city: text(address.city), country: text(address.country) })),
+      .map((address) => ({
+        type: String(address.addressType ?? ''),
+        city: text(address.city),
+        country: text(address.country),
+      })),
   };
 }

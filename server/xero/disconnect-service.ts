@@ -23,7 +23,13 @@ export interface DisconnectReport {
  */
 export async function disconnectXero(deps: XeroDeps, userId: string): Promise<DisconnectReport> {
   const loaded = await loadConnection(deps.db, userId);
-  const report: DisconnectReport = { disconnected: false, removedAtXero: 0, alreadyGoneAtXero: 0, refreshTokenRevoked: false, xeroUnreachable: false };
+  const report: DisconnectReport = {
+    disconnected: false,
+    removedAtXero: 0,
+    alreadyGoneAtXero: 0,
+    refreshTokenRevoked: false,
+    xeroUnreachable: false,
+  };
   if (!loaded) return report;
   const config = await deps.config.current();
   if (config && loaded.connection.status === 'active') {

@@ -45,7 +45,8 @@ export async function startAuthorization(deps: XeroDeps, userId: string, next: u
   return { url };
 }
 
-export type CallbackOutcome = { ok: true; redirectTo: string } | { ok: false; error: XeroCallbackError; redirectTo: string };
+export type CallbackOutcome =
+  { ok: true; redirectTo: string } | { ok: false; error: XeroCallbackError; redirectTo: string };
 
 const failure = (error: XeroCallbackError, nextPath = xeroPagePath): CallbackOutcome => {
   const target = new URL(nextPath, 'http://local.invalid');
@@ -54,12 +55,23 @@ const failure = (error: XeroCallbackError, nextPath = xeroPagePath): CallbackOut
 };
 
 /** Claims the flow in one statement, so two callbacks with the same state cannot both proceed. */
-async function claimFlow(deps: XeroDeps, state: string, userId: string): Promise<{ flow: XeroAuthFlow } | { error: XeroCallbackError }> {
+async function claimFlow(
+  deps: XeroDeps,
+  state: string,
+  userId: string,
+): Promise<{ flow: XeroAuthFlow } | { error: XeroCallbackError }> {
   const now = deps.now();
   const [claimed] = await deps.db
     .update(xeroAuthFlows)
     .set({ usedAt: now })
-    .where(and(eq(xeroAuthFlows.state, state), eq(xeroAuthFlows.userId, userId), isNull(xeroAuthFlows.usedAt), gt(xeroAuthFlows.expiresAt, now)))
+    .where(
+      and(
+        eq(xeroAuthFlows.state, state),
+        eq(xeroAuthFlows.userId, userId),
+        isNull(xeroAuthFlows.usedAt),
+        gt(xeroAuthFlows.expiresAt, now),
+      ),
+    )
     .returning();
   if (claimed) return { flow: claimed };
   const [existing] = await deps.db.select().from(xeroAuthFlows).where(eq(xeroAuthFlows.state, state));
@@ -74,7 +86,11 @@ async function claimFlow(deps: XeroDeps, state: string, userId: string): Promise
  * (id_token verified by openid-client, PKCE and nonce checked), selects the tenant this consent
  * authorised, and stores everything in one transaction. Every failure is a redirect with a code.
  */
-export async function completeAuthorization(deps: XeroDeps, userId: string | null, query: Record<string, unknown>): Promise<CallbackOutcome> {
+export async function completeAuthorization(
+  deps: XeroDeps,
+  userId: string | null,
+  query: Record<string, unknown>,
+): Promise<CallbackOutcome> {
   if (!userId) return failure('signed_out');
   const state = typeof query.state === 'string' ? query.state : '';
   if (!state) return failure('state_unknown');
@@ -88,12 +104,16 @@ export async function completeAuthorization(deps: XeroDeps, userId: string | nul
   const openIdClient = await deps.openId.get(config);
   let tokenSet;
   try {
-    tokenSet = await openIdClient.callback(config.redirectUri, { code: query.code, state }, {
-      state: flow.state,
-      nonce: flow.nonce,
-      code_verifier: deps.cipher.decrypt(flow.codeVerifierEnc, secretPurpose.codeVerifier),
-      response_type: 'code',
-    });
+    tokenSet = await openIdClient.callback(
+      config.redirectUri,
+      { code: query.code, state },
+      {
+        state: flow.state,
+        nonce: flow.nonce,
+        code_verifier: deps.cipher.decrypt(flow.codeVerifierEnc, secretPurpose.codeVerifier),
+        response_type: 'code',
+      },
+    );
   } catch {
     return failure('exchange_failed', flow.nextPath);
   }

@@ -3,7 +3,8 @@
  * names (it compares locally, after one GET /Users), it never raises for "no match", and it explains
  * every candidate. Pure, so the ranking is tested on its own.
  */
-export type MatchReason = 'connected_identity' | 'identity_email' | 'email' | 'xero_email' | 'full_name' | 'swapped_name' | 'partial_name';
+export type MatchReason =
+  'connected_identity' | 'identity_email' | 'email' | 'xero_email' | 'full_name' | 'swapped_name' | 'partial_name';
 
 export interface LocalPerson {
   email: string;
@@ -99,6 +100,9 @@ export function rankCandidates(local: LocalPerson, identity: ConnectedIdentity |
     candidates.push({ ...user, reasons, confidence: Math.round(confidence * 100) / 100 });
   }
   return candidates.sort(
-    (a, b) => b.confidence - a.confidence || `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`) || a.userId.localeCompare(b.userId),
+    (a, b) =>
+      b.confidence - a.confidence ||
+      `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`) ||
+      a.userId.localeCompare(b.userId),
   );
 }

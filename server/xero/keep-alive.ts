@@ -22,14 +22,23 @@ const leaseMs = 15 * 60 * 1000;
 export async function refreshIdleConnections(deps: XeroDeps, idleDays: number): Promise<KeepAliveReport> {
   const config = await deps.config.current();
   if (!config) return { ran: false, refreshed: 0, needReauth: 0, failed: 0 };
-  if (!(await tryTakeLease(deps.db, leaseName, leaseMs, deps.now()))) return { ran: false, refreshed: 0, needReauth: 0, failed: 0 };
+  if (!(await tryTakeLease(deps.db, leaseName, leaseMs, deps.now())))
+    return { ran: false, refreshed: 0, needReauth: 0, failed: 0 };
   try {
     // A raw expression gets no column type, so the timestamp is passed as text (postgres.js would refuse a Date).
     const idleSince = new Date(deps.now().getTime() - idleDays * 24 * 60 * 60 * 1000);
     const idle = await deps.db
       .select()
       .from(xeroConnections)
-      .where(and(eq(xeroConnections.status, 'active'), lt(sql`coalesce(${xeroConnections.lastRefreshedAt}, ${xeroConnections.authorisedAt})`, idleSince.toISOString())));
+      .where(
+        and(
+          eq(xeroConnections.status, 'active'),
+          lt(
+            sql`coalesce(${xeroConnections.lastRefreshedAt}, ${xeroConnections.authorisedAt})`,
+            idleSince.toISOString(),
+          ),
+        ),
+      );
     const report: KeepAliveReport = { ran: true, refreshed: 0, needReauth: 0, failed: 0 };
     for (const connection of idle) {
       try {
@@ -47,9 +56,16 @@ export async function refreshIdleConnections(deps: XeroDeps, idleDays: number): 
 }
 
 /** Runs the keep-alive every `intervalMs` in this process; returns a function that stops it. */
-export function scheduleKeepAlive(deps: XeroDeps, idleDays: number, intervalMs: number, onReport: (report: KeepAliveReport) => void): () => void {
+export function scheduleKeepAlive(
+  deps: XeroDeps,
+  idleDays: number,
+  intervalMs: number,
+  onReport: (report: KeepAliveReport) => void,
+): () => void {
   const run = () => {
-    refreshIdleConnections(deps, idleDays).then(onReport, () => onReport({ ran: false, refreshed: 0, needReauth: 0, failed: 1 }));
+    refreshIdleConnections(deps, idleDays).then(onReport, () =>
+      onReport({ ran: false, refreshed: 0, needReauth: 0, failed: 1 }),
+    );
   };
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -47,12 +47,19 @@ export async function linkUser(db: Db, session: XeroSession, xeroUserId: string)
   const orgUsers = await organisationUsers(session);
   const chosen = orgUsers.find((orgUser) => orgUser.userId.toLowerCase() === xeroUserId.toLowerCase());
   if (!chosen) throw new AppError('NOT_FOUND', `That person is not a user of ${session.tenant.name}.`);
-  await db.update(xeroConnections).set({ linkedXeroUserId: chosen.userId, updatedAt: new Date() }).where(eq(xeroConnections.id, session.connectionId));
+  await db
+    .update(xeroConnections)
+    .set({ linkedXeroUserId: chosen.userId, updatedAt: new Date() })
+    .where(eq(xeroConnections.id, session.connectionId));
   return chosen;
 }
 
 export async function unlinkUser(db: Db, userId: string): Promise<void> {
-  const updated = await db.update(xeroConnections).set({ linkedXeroUserId: null, updatedAt: new Date() }).where(eq(xeroConnections.userId, userId)).returning({ id: xeroConnections.id });
+  const updated = await db
+    .update(xeroConnections)
+    .set({ linkedXeroUserId: null, updatedAt: new Date() })
+    .where(eq(xeroConnections.userId, userId))
+    .returning({ id: xeroConnections.id });
   if (updated.length === 0) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
 }
 

@@ -24,10 +24,16 @@ export async function readXeroSettings(deps: XeroDeps): Promise<XeroSettingsView
   };
 }
 
-export async function saveXeroSettings(deps: XeroDeps, input: XeroSettingsInput, adminId: string): Promise<XeroSettingsView> {
+export async function saveXeroSettings(
+  deps: XeroDeps,
+  input: XeroSettingsInput,
+  adminId: string,
+): Promise<XeroSettingsView> {
   const hasSaved = (await deps.config.savedClientId()) !== null;
   if (!input.clientSecret && !hasSaved) {
-    throw new AppError('VALIDATION_FAILED', 'Enter the client secret.', { fieldErrors: { clientSecret: ['Enter the client secret from the Xero developer portal.'] } });
+    throw new AppError('VALIDATION_FAILED', 'Enter the client secret.', {
+      fieldErrors: { clientSecret: ['Enter the client secret from the Xero developer portal.'] },
+    });
   }
   await deps.config.saveSettings(input.clientId, input.clientSecret ?? null, adminId);
   return readXeroSettings(deps);

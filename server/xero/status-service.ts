@@ -21,16 +21,37 @@ export async function xeroStatus(deps: XeroDeps, userId: string): Promise<XeroSt
   const loaded = await loadConnection(deps.db, userId);
   const base = { configured: config !== null, usingEmulator: config?.source === 'emulator' };
   if (!loaded) {
-    return { ...base, connected: false, needsReauth: false, identity: null, selectedTenant: null, tenants: [], accessTokenExpiresAt: null, scopes: [], linkedXeroUserId: null, connectedAt: null };
+    return {
+      ...base,
+      connected: false,
+      needsReauth: false,
+      identity: null,
+      selectedTenant: null,
+      tenants: [],
+      accessTokenExpiresAt: null,
+      scopes: [],
+      linkedXeroUserId: null,
+      connectedAt: null,
+    };
   }
   const { connection, tenants } = loaded;
-  const tenantViews = tenants.map((tenant) => ({ tenantId: tenant.tenantId, name: tenant.tenantName, type: tenant.tenantType, selected: tenant.selected }));
+  const tenantViews = tenants.map((tenant) => ({
+    tenantId: tenant.tenantId,
+    name: tenant.tenantName,
+    type: tenant.tenantType,
+    selected: tenant.selected,
+  }));
   const selected = tenantViews.find((tenant) => tenant.selected) ?? null;
   return {
     ...base,
     connected: true,
     needsReauth: connection.status !== 'active',
-    identity: { xeroUserId: connection.xeroUserId, email: connection.email, givenName: connection.givenName, familyName: connection.familyName },
+    identity: {
+      xeroUserId: connection.xeroUserId,
+      email: connection.email,
+      givenName: connection.givenName,
+      familyName: connection.familyName,
+    },
     selectedTenant: selected ? { tenantId: selected.tenantId, name: selected.name, type: selected.type } : null,
     tenants: tenantViews,
     accessTokenExpiresAt: connection.accessTokenExpiresAt,

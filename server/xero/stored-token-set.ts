@@ -26,6 +26,8 @@ export function fromTokenSet(tokenSet: TokenSet, previous?: StoredTokenSet): Sto
   };
 }
 
-export const sealTokenSet = (cipher: TokenCipher, tokenSet: StoredTokenSet) => cipher.encrypt(JSON.stringify(tokenSet), secretPurpose.tokenSet);
+export const sealTokenSet = (cipher: TokenCipher, tokenSet: StoredTokenSet) =>
+  cipher.encrypt(JSON.stringify(tokenSet), secretPurpose.tokenSet);
 
-export const openTokenSet = (cipher: TokenCipher, sealed: string) => JSON.parse(cipher.decrypt(sealed, secretPurpose.tokenSet)) as StoredTokenSet;
+export const openTokenSet = (cipher: TokenCipher, sealed: string) =>
+  JSON.parse(cipher.decrypt(sealed, secretPurpose.tokenSet)) as StoredTokenSet;

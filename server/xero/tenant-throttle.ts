@@ -41,9 +41,13 @@ export class TenantThrottle {
       if (!minuteFull && state.inFlight < this.limits.concurrent) break;
       const waitMs = minuteFull ? (state.started[0] ?? now) + 60_000 - now : 50;
       if (now + waitMs > deadline) {
-        throw new AppError('XERO_RATE_LIMITED', 'Too many Xero requests for this organisation right now. Please try again shortly.', {
-          retryAfter: Math.ceil(waitMs / 1000),
-        });
+        throw new AppError(
+          'XERO_RATE_LIMITED',
+          'Too many Xero requests for this organisation right now. Please try again shortly.',
+          {
+            retryAfter: Math.ceil(waitMs / 1000),
+          },
+        );
       }
       // Wait for a slot to free up (concurrency) or the minute window to move on, whichever is first.
       await new Promise<void>((resolve) => {

@@ -25,7 +25,8 @@ function needsRefresh(row: XeroConnection, now: Date, request: RefreshRequest): 
   return row.accessTokenExpiresAt.getTime() - now.getTime() < refreshMarginMs;
 }
 
-export const reauthRequired = () => new AppError('XERO_REAUTH_REQUIRED', 'Your Xero connection has expired. Please connect to Xero again.');
+export const reauthRequired = () =>
+  new AppError('XERO_REAUTH_REQUIRED', 'Your Xero connection has expired. Please connect to Xero again.');
 
 /**
  * A usable token set for a connection, refreshing it when needed. One refresh at a time per
@@ -33,7 +34,12 @@ export const reauthRequired = () => new AppError('XERO_REAUTH_REQUIRED', 'Your X
  * the rotated refresh token is written in the same transaction. Xero's refresh tokens are single use,
  * so two processes refreshing the same token would leave one of them with invalid_grant.
  */
-export async function freshTokens(deps: XeroDeps, config: XeroAppConfig, connection: XeroConnection, request: RefreshRequest = {}): Promise<FreshTokens> {
+export async function freshTokens(
+  deps: XeroDeps,
+  config: XeroAppConfig,
+  connection: XeroConnection,
+  request: RefreshRequest = {},
+): Promise<FreshTokens> {
   if (connection.status !== 'active') throw reauthRequired();
   if (!needsRefresh(connection, deps.now(), request)) {
     return { tokenSet: openTokenSet(deps.cipher, connection.tokenSetEnc), version: connection.tokenVersion };
@@ -45,9 +51,13 @@ export async function freshTokens(deps: XeroDeps, config: XeroAppConfig, connect
     if (row.status !== 'active') return { kind: 'reauth' as const };
     const current = openTokenSet(deps.cipher, row.tokenSetEnc);
     // Someone else refreshed while we waited for the lock: use theirs.
-    if (!needsRefresh(row, deps.now(), request)) return { kind: 'fresh' as const, tokens: { tokenSet: current, version: row.tokenVersion } };
+    if (!needsRefresh(row, deps.now(), request))
+      return { kind: 'fresh' as const, tokens: { tokenSet: current, version: row.tokenVersion } };
     if (!current.refresh_token) {
-      await tx.update(xeroConnections).set({ status: 'needs_reauth', updatedAt: deps.now() }).where(eq(xeroConnections.id, row.id));
+      await tx
+        .update(xeroConnections)
+        .set({ status: 'needs_reauth', updatedAt: deps.now() })
+        .where(eq(xeroConnections.id, row.id));
       return { kind: 'reauth' as const };
     }
     let refreshed: StoredTokenSet;
@@ -58,7 +68,10 @@ export async function freshTokens(deps: XeroDeps, config: XeroAppConfig, connect
       const failure = classifyXeroError(error);
       if (failure.kind !== 'invalid_grant') return { kind: 'failed' as const, failure };
       // Revoked, expired after 60 idle days, or reused: only the user can mend it, by connecting again.
-      await tx.update(xeroConnections).set({ status: 'needs_reauth', updatedAt: deps.now() }).where(eq(xeroConnections.id, row.id));
+      await tx
+        .update(xeroConnections)
+        .set({ status: 'needs_reauth', updatedAt: deps.now() })
+        .where(eq(xeroConnections.id, row.id));
       return { kind: 'reauth' as const };
     }
     const version = row.tokenVersion + 1;

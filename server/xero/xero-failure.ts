@@ -6,7 +6,8 @@ import { AppError } from '../../shared/errors';
  * ({ response: { statusCode, headers, body } }); its /connections helpers and our own fetches with
  * an HTTP status; token calls throw openid-client's OPError / RPError. Each becomes a XeroFailure.
  */
-export type XeroFailureKind = 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limited' | 'bad_request' | 'unavailable' | 'invalid_grant';
+export type XeroFailureKind =
+  'unauthorized' | 'forbidden' | 'not_found' | 'rate_limited' | 'bad_request' | 'unavailable' | 'invalid_grant';
 
 export class XeroFailure extends Error {
   override name = 'XeroFailure';
@@ -52,9 +53,11 @@ interface SerialisedAccountingError {
 
 export function classifyXeroError(error: unknown): XeroFailure {
   if (error instanceof XeroFailure) return error;
-  if (error instanceof errors.OPError) return new XeroFailure(error.error === 'invalid_grant' ? 'invalid_grant' : 'unavailable', null);
+  if (error instanceof errors.OPError)
+    return new XeroFailure(error.error === 'invalid_grant' ? 'invalid_grant' : 'unavailable', null);
   if (error instanceof errors.RPError) return new XeroFailure('unavailable', null);
-  if (error instanceof XeroHttpError) return new XeroFailure(kindForStatus(error.status), error.status, retryAfterFrom(error.headers.get('retry-after')));
+  if (error instanceof XeroHttpError)
+    return new XeroFailure(kindForStatus(error.status), error.status, retryAfterFrom(error.headers.get('retry-after')));
   if (typeof error === 'string') {
     try {
       const parsed = JSON.parse(error) as SerialisedAccountingError;
@@ -66,7 +69,12 @@ export function classifyXeroError(error: unknown): XeroFailure {
     }
   }
   const response = (error as { response?: { status?: unknown; headers?: Record<string, unknown> } } | null)?.response;
-  if (typeof response?.status === 'number') return new XeroFailure(kindForStatus(response.status), response.status, retryAfterFrom(response.headers?.['retry-after']));
+  if (typeof response?.status === 'number')
+    return new XeroFailure(
+      kindForStatus(response.status),
+      response.status,
+      retryAfterFrom(response.headers?.['retry-after']),
+    );
   // Network failures and timeouts: Xero could not be reached.
   return new XeroFailure('unavailable', null);
 }
@@ -78,13 +86,20 @@ export function toAppError(failure: XeroFailure): AppError {
     case 'unauthorized':
       return new AppError('XERO_REAUTH_REQUIRED', 'Xero needs you to connect again.');
     case 'forbidden':
-      return new AppError('XERO_FORBIDDEN', 'Xero refused access to this organisation. It may have been disconnected; connect again or choose another organisation.');
+      return new AppError(
+        'XERO_FORBIDDEN',
+        'Xero refused access to this organisation. It may have been disconnected; connect again or choose another organisation.',
+      );
     case 'not_found':
       return new AppError('NOT_FOUND', 'Xero has no such record.');
     case 'rate_limited':
-      return new AppError('XERO_RATE_LIMITED', 'Xero is receiving too many requests for this organisation. Please try again shortly.', {
-        retryAfter: failure.retryAfterSeconds ?? 60,
-      });
+      return new AppError(
+        'XERO_RATE_LIMITED',
+        'Xero is receiving too many requests for this organisation. Please try again shortly.',
+        {
+          retryAfter: failure.retryAfterSeconds ?? 60,
+        },
+      );
     case 'bad_request':
       return new AppError('XERO_BAD_REQUEST', 'Xero could not process that request.');
     default:

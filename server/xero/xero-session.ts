@@ -58,11 +58,16 @@ export async function openXeroSession(deps: XeroDeps, userId: string): Promise<X
     client,
     tenantId: selected.tenantId,
     tenant: { tenantId: selected.tenantId, name: selected.tenantName, type: selected.tenantType },
-    identity: { xeroUserId: connection.xeroUserId, email: connection.email, givenName: connection.givenName, familyName: connection.familyName },
+    identity: {
+      xeroUserId: connection.xeroUserId,
+      email: connection.email,
+      givenName: connection.givenName,
+      familyName: connection.familyName,
+    },
     linkedXeroUserId: connection.linkedXeroUserId,
     async call(operation) {
       let refreshedAfter401 = false;
-      for (let rateLimitRetries = 0; ; ) {
+      for (let rateLimitRetries = 0; ;) {
         try {
           return await deps.throttle.run(selected.tenantId, () => operation(client, selected.tenantId));
         } catch (error) {
@@ -71,13 +76,22 @@ export async function openXeroSession(deps: XeroDeps, userId: string): Promise<X
           if (failure.kind === 'unauthorized' && !refreshedAfter401) {
             // Xero can revoke an access token before its expiry; one forced refresh, then one retry.
             refreshedAfter401 = true;
-            tokens = await freshTokens(deps, config, { ...connection, tokenVersion: tokens.version }, { force: { seenVersion: tokens.version } });
+            tokens = await freshTokens(
+              deps,
+              config,
+              { ...connection, tokenVersion: tokens.version },
+              { force: { seenVersion: tokens.version } },
+            );
             client = createXeroClient(config, openIdClient, tokens.tokenSet);
             session.client = client;
             continue;
           }
           const wait = failure.retryAfterSeconds ?? maxRetryAfterSeconds + 1;
-          if (failure.kind === 'rate_limited' && rateLimitRetries < maxRateLimitRetries && wait <= maxRetryAfterSeconds) {
+          if (
+            failure.kind === 'rate_limited' &&
+            rateLimitRetries < maxRateLimitRetries &&
+            wait <= maxRetryAfterSeconds
+          ) {
             rateLimitRetries += 1;
             await sleep(wait * 1000);
             continue;

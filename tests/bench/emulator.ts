@@ -8,11 +8,17 @@ function measureSeed(count: number) {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const organisations = seedOrganisations({ seed: 1, contactsPerOrganisation: 0, contactsByOrganisation: { 0: count } });
+  const organisations = seedOrganisations({
+    seed: 1,
+    contactsPerOrganisation: 0,
+    contactsByOrganisation: { 0: count },
+  });
   const elapsed = performance.now() - started;
   global.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
-  console.log(`seed ${organisations[0]?.contacts.length} contacts: ${elapsed.toFixed(0)} ms, heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MiB (${global.gc ? 'after gc' : 'run with --expose-gc for a settled figure'})`);
+  console.log(
+    `seed ${organisations[0]?.contacts.length} contacts: ${elapsed.toFixed(0)} ms, heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MiB (${global.gc ? 'after gc' : 'run with --expose-gc for a settled figure'})`,
+  );
 }
 
 async function measurePages(contacts: number, seconds: number) {
@@ -30,7 +36,14 @@ async function measurePages(contacts: number, seconds: number) {
     connections: 10,
     duration: seconds,
     headers: { authorization: `Bearer ${tokens.access_token}`, 'xero-tenant-id': tenantId, accept: 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, path: `/api.xro/2.0/Contacts?page=${(page++ % pageCount) + 1}&pageSize=100` }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api.xro/2.0/Contacts?page=${(page++ % pageCount) + 1}&pageSize=100`,
+        }),
+      },
+    ],
   });
   console.log(
     `contacts pages of 100 from an organisation of ${contacts}: ${result.requests.average.toFixed(0)} pages/s, ` +

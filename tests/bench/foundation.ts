@@ -31,7 +31,10 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-async function startServer(extraEnv: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), 'bench-'))): Promise<{ url: string; child: ChildProcess; coldStartMs: number }> {
+async function startServer(
+  extraEnv: Record<string, string>,
+  dataDir = mkdtempSync(join(tmpdir(), 'bench-')),
+): Promise<{ url: string; child: ChildProcess; coldStartMs: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -41,7 +44,10 @@ async function startServer(extraEnv: Record<string, string>, dataDir = mkdtempSy
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (performance.now() - started > 120_000) throw new Error('server did not start');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -76,10 +82,21 @@ warm.child.kill('SIGTERM');
 const database = await freshDatabase();
 const pg = await startServer({ DATABASE_URL: database.url });
 console.log(`cold start to healthy /healthz, PostgreSQL (fresh database): ${pg.coldStartMs.toFixed(0)} ms`);
-const signUp = await fetch(`${pg.url}/trpc/auth.signUp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: newUserInput({ email: 'bench@example.com' }) }) });
-const cookie = signUp.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-console.log(`tRPC system.ping (baseline), 50 connections, PostgreSQL: ${await requestsPerSecond(pg.url, '/trpc/system.ping')}`);
-console.log(`tRPC auth.me signed in, 50 connections, PostgreSQL: ${await requestsPerSecond(pg.url, '/trpc/auth.me', { cookie })}`);
+const signUp = await fetch(`${pg.url}/trpc/auth.signUp`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ json: newUserInput({ email: 'bench@example.com' }) }),
+});
+const cookie = signUp.headers
+  .getSetCookie()
+  .map((value) => value.split(';')[0])
+  .join('; ');
+console.log(
+  `tRPC system.ping (baseline), 50 connections, PostgreSQL: ${await requestsPerSecond(pg.url, '/trpc/system.ping')}`,
+);
+console.log(
+  `tRPC auth.me signed in, 50 connections, PostgreSQL: ${await requestsPerSecond(pg.url, '/trpc/auth.me', { cookie })}`,
+);
 pg.child.kill('SIGTERM');
 await new Promise((resolve) => setTimeout(resolve, 500));
 await database.drop();

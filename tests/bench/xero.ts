@@ -42,21 +42,42 @@ const openIdClient = await server.deps.xero.openId.get(config);
 const tenantId = (await (await server.callerFor(user.jar)).xero.status()).selectedTenant?.tenantId ?? '';
 
 const input = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 100 } }));
-const ours = await timeEach('contacts page of 100 through our stack (HTTP → tRPC → xeroRequired → xero-node)', async () => {
-  const response = await fetch(`${server.url}/trpc/xero.contacts?input=${input}`, { headers: { cookie } });
-  if (!response.ok) throw new Error(`status ${response.status}`);
-  await response.json();
-});
+const ours = await timeEach(
+  'contacts page of 100 through our stack (HTTP → tRPC → xeroRequired → xero-node)',
+  async () => {
+    const response = await fetch(`${server.url}/trpc/xero.contacts?input=${input}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    await response.json();
+  },
+);
 const direct = await timeEach('the same page by xero-node directly (one XeroClient per call)', async () => {
-  await createXeroClient(config, openIdClient, tokens).accountingApi.getContacts(tenantId, undefined, undefined, 'Name ASC', undefined, 1, false, false, undefined, 100);
+  await createXeroClient(config, openIdClient, tokens).accountingApi.getContacts(
+    tenantId,
+    undefined,
+    undefined,
+    'Name ASC',
+    undefined,
+    1,
+    false,
+    false,
+    undefined,
+    100,
+  );
 });
 console.log(`ratio ours / direct: ${(ours / direct).toFixed(2)}`);
 
 server.emulator.control.expireAccessTokens({ refreshToken: tokens.refresh_token ?? '' });
-await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
+await server.db.db
+  .update(xeroConnections)
+  .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+  .where(eq(xeroConnections.userId, user.id));
 const before = server.emulator.control.counters().tokenEndpointCalls;
-const results = await Promise.all(Array.from({ length: 50 }, () => fetch(`${server.url}/trpc/xero.contacts?input=${input}`, { headers: { cookie } })));
-console.log(`50 concurrent guarded calls on an expired token: ${results.filter((r) => r.ok).length} succeeded, ${server.emulator.control.counters().tokenEndpointCalls - before} token request(s)`);
+const results = await Promise.all(
+  Array.from({ length: 50 }, () => fetch(`${server.url}/trpc/xero.contacts?input=${input}`, { headers: { cookie } })),
+);
+console.log(
+  `50 concurrent guarded calls on an expired token: ${results.filter((r) => r.ok).length} succeeded, ${server.emulator.control.counters().tokenEndpointCalls - before} token request(s)`,
+);
 
 if (chromiumPath()) {
   const browser = await launchChromium();
@@ -76,7 +97,9 @@ if (chromiumPath()) {
     timings.push(performance.now() - started);
   }
   timings.sort((a, b) => a - b);
-  console.log(`navigation to first contact rows in Chromium (full page load): median ${timings[3]?.toFixed(0)} ms, min ${timings[0]?.toFixed(0)} ms (7 loads)`);
+  console.log(
+    `navigation to first contact rows in Chromium (full page load): median ${timings[3]?.toFixed(0)} ms, min ${timings[0]?.toFixed(0)} ms (7 loads)`,
+  );
   await browser.close();
 }
 await server.stop();

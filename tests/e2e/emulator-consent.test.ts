@@ -10,7 +10,10 @@ describe.skipIf(!hasBrowser)('the emulator consent page in Chromium', () => {
   let emulator: RunningEmulator;
   let browser: Browser;
   beforeAll(async () => {
-    emulator = await startEmulator({ clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [testRedirectUri] }], seed: { contactsPerOrganisation: 5 } });
+    emulator = await startEmulator({
+      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [testRedirectUri] }],
+      seed: { contactsPerOrganisation: 5 },
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -28,7 +31,9 @@ describe.skipIf(!hasBrowser)('the emulator consent page in Chromium', () => {
         void route.fulfill({ status: 200, contentType: 'text/html', body: '<p>callback reached</p>' });
       });
     });
-    await page.goto(client.authorizationUrl({ redirect_uri: testRedirectUri, scope: 'openid profile email offline_access', state }));
+    await page.goto(
+      client.authorizationUrl({ redirect_uri: testRedirectUri, scope: 'openid profile email offline_access', state }),
+    );
     return { page, callback };
   }
 

@@ -23,7 +23,12 @@ describe('npm start on a fresh machine', () => {
   it('serves the app on embedded PGlite and the built-in Xero emulator with no configuration at all', async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'fresh-data-'));
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATA_DIR: dataDir };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    };
     const child = spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,6 +54,7 @@ describe('the built SPA', () => {
     const assets = join(spaDir, 'assets');
     const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const script of scripts) expect(readFileSync(join(assets, script), 'utf8')).not.toContain('Download the React DevTools');
+    for (const script of scripts)
+      expect(readFileSync(join(assets, script), 'utf8')).not.toContain('Download the React DevTools');
   });
 });

@@ -20,7 +20,6 @@ async function userCount(): Promise<number> {
   return row?.total ?? 0;
 }
 
-
 function fieldErrorsOf(error: TRPCError): Record<string, unknown> {
   const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | AppError | undefined;
   if (cause instanceof AppError) return cause.details.fieldErrors ?? {};
@@ -40,14 +39,18 @@ describe('sign up', () => {
 
   it('makes the first account an admin and later ones users', async () => {
     const first = await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
-    const second = await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'grace@example.com' }));
+    const second = await (
+      await app.callerFor(new CookieJar())
+    ).auth.signUp(newUserInput({ email: 'grace@example.com' }));
     expect(first.role).toBe('admin');
     expect(second.role).toBe('user');
   });
 
   it('rejects an email already in use, in any case, with a field error and creates nothing', async () => {
     await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
-    const error = await failureOf((await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'ADA@example.com' })));
+    const error = await failureOf(
+      (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'ADA@example.com' })),
+    );
     expect(error.code).toBe('CONFLICT');
     expect(fieldErrorsOf(error)).toHaveProperty('email');
     expect(await userCount()).toBe(1);
@@ -79,8 +82,12 @@ describe('sign in and out', () => {
   });
 
   it('gives one generic message for a wrong password and for an unknown email', async () => {
-    const wrongPassword = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'ada@example.com', password: 'not the password' }));
-    const unknownEmail = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'nobody@example.com', password: demoPassword }));
+    const wrongPassword = await failureOf(
+      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'ada@example.com', password: 'not the password' }),
+    );
+    const unknownEmail = await failureOf(
+      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'nobody@example.com', password: demoPassword }),
+    );
     for (const error of [wrongPassword, unknownEmail]) {
       expect(error.code).toBe('UNAUTHORIZED');
       expect(error.message).toBe('Email or password is incorrect.');
@@ -112,10 +119,17 @@ describe('sign in and out', () => {
   it('refuses sign-in for an email after 10 wrong passwords, even with the right one', async () => {
     await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'guessed@example.com' }));
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const error = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: `wrong ${attempt}` }));
+      const error = await failureOf(
+        (await app.callerFor(new CookieJar())).auth.signIn({
+          email: 'guessed@example.com',
+          password: `wrong ${attempt}`,
+        }),
+      );
       expect(error.code).toBe('UNAUTHORIZED');
     }
-    const limited = await failureOf((await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: demoPassword }));
+    const limited = await failureOf(
+      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: demoPassword }),
+    );
     expect(limited.code).toBe('TOO_MANY_REQUESTS');
     expect((limited.cause as AppError).details.retryAfter).toBeGreaterThan(0);
   });

@@ -11,7 +11,10 @@ describe('the built-in emulator in development', () => {
   it('starts when no Xero app is configured, registered for our redirect URI', async () => {
     const emulator = await startDevEmulator(loadEnv({ DATA_DIR: dataDir(), PUBLIC_URL: 'http://localhost:4321' }));
     try {
-      expect(emulator?.config).toMatchObject({ source: 'emulator', redirectUri: 'http://localhost:4321/xero/callback' });
+      expect(emulator?.config).toMatchObject({
+        source: 'emulator',
+        redirectUri: 'http://localhost:4321/xero/callback',
+      });
       const discovery = await fetch(`${emulator?.config.identityUrl}/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(emulator?.config.identityUrl);
     } finally {
@@ -20,8 +23,15 @@ describe('the built-in emulator in development', () => {
   });
 
   it('never starts in production, nor when the environment configures a Xero app', async () => {
-    const production = loadEnv({ NODE_ENV: 'production', DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40), TOKEN_ENCRYPTION_KEY: 'k'.repeat(43) });
+    const production = loadEnv({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      SESSION_SECRET: 's'.repeat(40),
+      TOKEN_ENCRYPTION_KEY: 'k'.repeat(43),
+    });
     expect(await startDevEmulator(production)).toBeNull();
-    expect(await startDevEmulator(loadEnv({ DATA_DIR: dataDir(), XERO_CLIENT_ID: 'REAL', XERO_CLIENT_SECRET: 'secret' }))).toBeNull();
+    expect(
+      await startDevEmulator(loadEnv({ DATA_DIR: dataDir(), XERO_CLIENT_ID: 'REAL', XERO_CLIENT_SECRET: 'secret' })),
+    ).toBeNull();
   });
 });

@@ -39,11 +39,14 @@ describe('HTTP surface', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
 
-  it.each(['/trpc/unknown.route', '/api/unknown', '/xero/unknown', '/healthz/extra'])('never answers %s with the SPA', async (path) => {
-    const response = await fetch(`${server.url}${path}`);
-    expect(response.status).toBe(404);
-    expect(await response.text()).not.toContain('spa index');
-  });
+  it.each(['/trpc/unknown.route', '/api/unknown', '/xero/unknown', '/healthz/extra'])(
+    'never answers %s with the SPA',
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('spa index');
+    },
+  );
 
   it('answers malformed tRPC input with 400 and field errors, never 500', async () => {
     const notJson = await post('/trpc/auth.signUp', '{not json');
@@ -51,9 +54,13 @@ describe('HTTP surface', () => {
     expect(notJson.status).toBeLessThan(500);
     const wrongShape = await post('/trpc/auth.signUp', { json: { email: 42 } });
     expect(wrongShape.status).toBe(400);
-    const body = (await wrongShape.json()) as { error: { json: { message: string; data: { appCode: string; fieldErrors: Record<string, string[]> } } } };
+    const body = (await wrongShape.json()) as {
+      error: { json: { message: string; data: { appCode: string; fieldErrors: Record<string, string[]> } } };
+    };
     expect(body.error.json.data.appCode).toBe('VALIDATION_FAILED');
-    expect(Object.keys(body.error.json.data.fieldErrors)).toEqual(expect.arrayContaining(['email', 'password', 'firstName', 'lastName']));
+    expect(Object.keys(body.error.json.data.fieldErrors)).toEqual(
+      expect.arrayContaining(['email', 'password', 'firstName', 'lastName']),
+    );
     expect(body.error.json.message).toBe('Some fields need attention.');
   });
 
@@ -79,7 +86,13 @@ describe('HTTP surface', () => {
 
   it("exposes only an allow-list of the auth library's routes: its sign-up would skip our rules", async () => {
     expect((await fetch(`${server.url}/api/auth/get-session`)).status).toBe(200);
-    const signUp = await post('/api/auth/sign-up/email', { email: 'bypass@example.com', password: 'aaaaaaaaaa', name: 'x', firstName: 'x', lastName: 'y' });
+    const signUp = await post('/api/auth/sign-up/email', {
+      email: 'bypass@example.com',
+      password: 'aaaaaaaaaa',
+      name: 'x',
+      firstName: 'x',
+      lastName: 'y',
+    });
     expect(signUp.status).toBe(404);
   });
 

@@ -15,7 +15,10 @@ let demoTenant: string;
 let acmeTenant: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ emulator: { seed: { contactsPerOrganisation: 40 }, limits: { perMinute: 10_000 } }, throttle: { concurrent: 5, perMinute: 10_000, maxWaitMs: 10_000 } });
+  server = await startTestServer({
+    emulator: { seed: { contactsPerOrganisation: 40 }, limits: { perMinute: 10_000 } },
+    throttle: { concurrent: 5, perMinute: 10_000, maxWaitMs: 10_000 },
+  });
   [demoTenant, acmeTenant] = server.emulator.control.organisations().map((org) => org.tenantId) as [string, string];
 });
 afterAll(async () => server.stop());
@@ -40,11 +43,20 @@ describe('the connect journey', () => {
     expect(consent.searchParams.get('state')?.length).toBeGreaterThanOrEqual(32);
     expect(consent.searchParams.get('nonce')).toBeTruthy();
 
-    const callback = await completeConsent(url, { email: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace', tenantIds: [acmeTenant] });
+    const callback = await completeConsent(url, {
+      email: 'ada@example.com',
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      tenantIds: [acmeTenant],
+    });
     expect(await followCallback(callback, user.jar)).toBe('/contacts?page=2');
 
     const status = await caller.xero.status();
-    expect(status).toMatchObject({ connected: true, needsReauth: false, identity: { email: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace' } });
+    expect(status).toMatchObject({
+      connected: true,
+      needsReauth: false,
+      identity: { email: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace' },
+    });
     expect(status.selectedTenant?.tenantId).toBe(acmeTenant);
     expect(status.scopes).toContain('accounting.contacts.read');
     expect(status.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 25 * 60 * 1000);
@@ -61,7 +73,7 @@ describe('the connect journey', () => {
     expect(status.tenants.map((tenant) => tenant.tenantId).sort()).toEqual([demoTenant, acmeTenant].sort());
   });
 
-  it('switches organisation only among the connection\'s own tenants', async () => {
+  it("switches organisation only among the connection's own tenants", async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'both@example.com', tenantIds: [demoTenant, acmeTenant] });
     const caller = await server.callerFor(user.jar);
@@ -100,8 +112,13 @@ describe('state is bound to the user, used once and short-lived', () => {
     const user = await signUpUser(server);
     const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
     const state = new URL(url).searchParams.get('state') ?? '';
-    await server.db.db.update(xeroAuthFlows).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(xeroAuthFlows.state, state));
-    expect(await followCallback(await completeConsent(url), user.jar)).toBe('/integrations/xero?xero_error=state_expired');
+    await server.db.db
+      .update(xeroAuthFlows)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(xeroAuthFlows.state, state));
+    expect(await followCallback(await completeConsent(url), user.jar)).toBe(
+      '/integrations/xero?xero_error=state_expired',
+    );
     expect(await connectionRow(user.id)).toBeUndefined();
   });
 
@@ -124,7 +141,9 @@ describe('state is bound to the user, used once and short-lived', () => {
   it('asks a signed-out browser to sign in, storing nothing', async () => {
     const user = await signUpUser(server);
     const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
-    expect(await followCallback(await completeConsent(url), new CookieJar())).toBe('/integrations/xero?xero_error=signed_out');
+    expect(await followCallback(await completeConsent(url), new CookieJar())).toBe(
+      '/integrations/xero?xero_error=signed_out',
+    );
     expect(await connectionRow(user.id)).toBeUndefined();
   });
 
@@ -133,7 +152,10 @@ describe('state is bound to the user, used once and short-lived', () => {
     const caller = await server.callerFor(user.jar);
     for (const next of hostileReturnPaths) {
       const { url } = await caller.xero.authUrl({ next: next.slice(0, 4096) });
-      const [flow] = await server.db.db.select().from(xeroAuthFlows).where(eq(xeroAuthFlows.state, new URL(url).searchParams.get('state') ?? ''));
+      const [flow] = await server.db.db
+        .select()
+        .from(xeroAuthFlows)
+        .where(eq(xeroAuthFlows.state, new URL(url).searchParams.get('state') ?? ''));
       expect(flow?.nextPath, JSON.stringify(next)).toBe('/');
     }
     expect(await connectXero(server, user, {}, '//evil.example/steal')).toBe('/');
@@ -149,9 +171,15 @@ describe('refresh', () => {
       const refreshToken = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '').refresh_token ?? '';
       server.emulator.control.expireAccessTokens({ refreshToken });
       // Either we know the token expired (stored expiry passed), or only Xero does (a 401 tells us).
-      if (knownExpired) await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
+      if (knownExpired)
+        await server.db.db
+          .update(xeroConnections)
+          .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+          .where(eq(xeroConnections.userId, user.id));
       const before = server.emulator.control.counters().tokenEndpointCalls;
-      const results = await Promise.all(Array.from({ length: 50 }, async () => (await server.callerFor(user.jar)).xero.contacts({ pageSize: 1 })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, async () => (await server.callerFor(user.jar)).xero.contacts({ pageSize: 1 })),
+      );
       expect(results.every((result) => result.contacts.length === 1)).toBe(true);
       expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(1);
       expect((await connectionRow(user.id))?.tokenVersion).toBe((row?.tokenVersion ?? 0) + 1);
@@ -161,7 +189,10 @@ describe('refresh', () => {
   it('keeps the connection when a refresh response is lost and the retry comes inside the grace window', async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'lost@example.com', tenantIds: [demoTenant] });
-    await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
+    await server.db.db
+      .update(xeroConnections)
+      .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(xeroConnections.userId, user.id));
     server.emulator.control.injectFaults({ kind: 'lose_response', count: 1, scope: 'token' });
     const caller = await server.callerFor(user.jar);
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_UNAVAILABLE');
@@ -176,7 +207,10 @@ describe('refresh', () => {
     const caller = await server.callerFor(user.jar);
     const identity = (await caller.xero.status()).identity;
     server.emulator.control.revokeGrants({ xeroUserId: identity?.xeroUserId ?? '' });
-    await server.db.db.update(xeroConnections).set({ accessTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(xeroConnections.userId, user.id));
+    await server.db.db
+      .update(xeroConnections)
+      .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(xeroConnections.userId, user.id));
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     expect((await caller.xero.status()).needsReauth).toBe(true);
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
@@ -196,13 +230,21 @@ describe('refresh', () => {
 });
 
 describe('isolation', () => {
-  it('two users connected to different organisations, calling concurrently, never see each other\'s data', async () => {
+  it("two users connected to different organisations, calling concurrently, never see each other's data", async () => {
     const alice = await signUpUser(server);
     const bob = await signUpUser(server);
     await connectXero(server, alice, { email: 'alice@example.com', tenantIds: [demoTenant] });
     await connectXero(server, bob, { email: 'bob@example.com', tenantIds: [acmeTenant] });
-    const demoIds = new Set((await (await server.callerFor(alice.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map((c) => c.id));
-    const acmeIds = new Set((await (await server.callerFor(bob.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map((c) => c.id));
+    const demoIds = new Set(
+      (await (await server.callerFor(alice.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
+        (c) => c.id,
+      ),
+    );
+    const acmeIds = new Set(
+      (await (await server.callerFor(bob.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
+        (c) => c.id,
+      ),
+    );
     expect([...demoIds].some((id) => acmeIds.has(id))).toBe(false);
     const calls = Array.from({ length: 20 }, async (_, index) => {
       const user = index % 2 === 0 ? alice : bob;
@@ -246,7 +288,13 @@ describe('disconnect', () => {
     const row = await connectionRow(user.id);
     const refreshToken = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '').refresh_token ?? '';
     const report = await (await server.callerFor(user.jar)).xero.disconnect();
-    expect(report).toEqual({ disconnected: true, removedAtXero: 2, alreadyGoneAtXero: 0, refreshTokenRevoked: true, xeroUnreachable: false });
+    expect(report).toEqual({
+      disconnected: true,
+      removedAtXero: 2,
+      alreadyGoneAtXero: 0,
+      refreshTokenRevoked: true,
+      xeroUnreachable: false,
+    });
     expect(await connectionRow(user.id)).toBeUndefined();
     expect(server.emulator.control.revokeGrants({ refreshToken })).toBe(1);
   });
@@ -255,9 +303,18 @@ describe('disconnect', () => {
     const gone = await signUpUser(server);
     await connectXero(server, gone, { email: 'gone@example.com', tenantIds: [demoTenant] });
     const tokens = openTokenSet(server.deps.xero.cipher, (await connectionRow(gone.id))?.tokenSetEnc ?? '');
-    const listed = (await (await fetch(`${server.emulator.url}/connections`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()) as { id: string }[];
-    await fetch(`${server.emulator.url}/connections/${listed[0]?.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens.access_token}` } });
-    expect(await (await server.callerFor(gone.jar)).xero.disconnect()).toMatchObject({ disconnected: true, alreadyGoneAtXero: 1, xeroUnreachable: false });
+    const listed = (await (
+      await fetch(`${server.emulator.url}/connections`, { headers: { authorization: `Bearer ${tokens.access_token}` } })
+    ).json()) as { id: string }[];
+    await fetch(`${server.emulator.url}/connections/${listed[0]?.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(await (await server.callerFor(gone.jar)).xero.disconnect()).toMatchObject({
+      disconnected: true,
+      alreadyGoneAtXero: 1,
+      xeroUnreachable: false,
+    });
 
     const down = await signUpUser(server);
     await connectXero(server, down, { email: 'down@example.com', tenantIds: [demoTenant] });
@@ -298,10 +355,20 @@ describe('secrets at rest', () => {
     const flows = await server.db.db.select().from(xeroAuthFlows).where(eq(xeroAuthFlows.userId, user.id));
     const verifiers = flows.map((flow) => server.deps.xero.cipher.decrypt(flow.codeVerifierEnc, 'xero.code_verifier'));
 
-    const tables = await queryRows<{ tablename: string }>(server.db.db, sql`select tablename from pg_tables where schemaname = 'public'`);
+    const tables = await queryRows<{ tablename: string }>(
+      server.db.db,
+      sql`select tablename from pg_tables where schemaname = 'public'`,
+    );
     let dump = '';
-    for (const { tablename } of tables) dump += JSON.stringify(await queryRows(server.db.db, sql.raw(`select * from "${tablename}"`)));
-    for (const secret of [tokens.access_token, tokens.refresh_token ?? 'missing', tokens.id_token ?? 'missing', clientSecret, ...verifiers]) {
+    for (const { tablename } of tables)
+      dump += JSON.stringify(await queryRows(server.db.db, sql.raw(`select * from "${tablename}"`)));
+    for (const secret of [
+      tokens.access_token,
+      tokens.refresh_token ?? 'missing',
+      tokens.id_token ?? 'missing',
+      clientSecret,
+      ...verifiers,
+    ]) {
       expect(secret.length).toBeGreaterThan(10);
       expect(dump.includes(secret)).toBe(false);
     }

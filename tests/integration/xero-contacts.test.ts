@@ -11,7 +11,10 @@ let user: TestUser;
 
 beforeAll(async () => {
   server = await startTestServer({
-    emulator: { seed: { contactsPerOrganisation: 20, contactsByOrganisation: { 0: 5000 } }, limits: { perMinute: 100_000, perDay: 100_000 } },
+    emulator: {
+      seed: { contactsPerOrganisation: 20, contactsByOrganisation: { 0: 5000 } },
+      limits: { perMinute: 100_000, perDay: 100_000 },
+    },
     throttle: { concurrent: 5, perMinute: 100_000, maxWaitMs: 10_000 },
   });
   user = await signUpUser(server);
@@ -20,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const caller = () => server.callerFor(user.jar);
-
 
 describe('xero.contacts', () => {
   it('pages through all 5,000 contacts of an organisation with none lost or repeated', async () => {
@@ -42,7 +44,18 @@ describe('xero.contacts', () => {
   it('defaults to 50 a page, returns our DTO, and hides archived contacts unless asked', async () => {
     const active = await (await caller()).xero.contacts({});
     expect(active.pagination.pageSize).toBe(50);
-    expect(Object.keys(active.contacts[0] ?? {}).sort()).toEqual(['contactPersons', 'email', 'firstName', 'id', 'isCustomer', 'isSupplier', 'lastName', 'name', 'status', 'updatedAt']);
+    expect(Object.keys(active.contacts[0] ?? {}).sort()).toEqual([
+      'contactPersons',
+      'email',
+      'firstName',
+      'id',
+      'isCustomer',
+      'isSupplier',
+      'lastName',
+      'name',
+      'status',
+      'updatedAt',
+    ]);
     expect(active.contacts[0]?.updatedAt).toBeInstanceOf(Date);
     const all = await (await caller()).xero.contacts({ includeArchived: true, pageSize: 1000 });
     expect(all.pagination.itemCount).toBeGreaterThan(active.pagination.itemCount);
@@ -84,7 +97,9 @@ describe('xero.contacts', () => {
     const [first] = (await (await caller()).xero.contacts({ pageSize: 1 })).contacts;
     const detail = await (await caller()).xero.contact({ id: first?.id ?? '' });
     expect(detail).toMatchObject({ id: first?.id, name: first?.name });
-    expect(appCode(await failureOf((await caller()).xero.contact({ id: '00000000-0000-4000-8000-000000000000' })))).toBe('NOT_FOUND');
+    expect(
+      appCode(await failureOf((await caller()).xero.contact({ id: '00000000-0000-4000-8000-000000000000' }))),
+    ).toBe('NOT_FOUND');
     expect((await failureOf((await caller()).xero.contact({ id: 'not-a-uuid' }))).code).toBe('BAD_REQUEST');
   });
 
@@ -120,7 +135,9 @@ describe('xero.contacts', () => {
     const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, other.id));
     const tokens = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '');
     const headers = { authorization: `Bearer ${tokens.access_token}` };
-    const [connection] = (await (await fetch(`${server.emulator.url}/connections`, { headers })).json()) as { id: string }[];
+    const [connection] = (await (await fetch(`${server.emulator.url}/connections`, { headers })).json()) as {
+      id: string;
+    }[];
     await fetch(`${server.emulator.url}/connections/${connection?.id}`, { method: 'DELETE', headers });
     expect(appCode(await failureOf((await server.callerFor(other.jar)).xero.contacts({})))).toBe('XERO_FORBIDDEN');
   });

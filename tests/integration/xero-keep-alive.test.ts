@@ -19,11 +19,21 @@ describe('keep-alive', () => {
     const idle = await signUpUser(server);
     const recent = await signUpUser(server);
     const dead = await signUpUser(server);
-    for (const [user, email] of [[idle, 'idle@example.com'], [recent, 'recent@example.com'], [dead, 'dead@example.com']] as const) {
+    for (const [user, email] of [
+      [idle, 'idle@example.com'],
+      [recent, 'recent@example.com'],
+      [dead, 'dead@example.com'],
+    ] as const) {
       await connectXero(server, user, { email });
     }
-    await server.db.db.update(xeroConnections).set({ lastRefreshedAt: daysAgo(8) }).where(eq(xeroConnections.userId, idle.id));
-    await server.db.db.update(xeroConnections).set({ lastRefreshedAt: daysAgo(9) }).where(eq(xeroConnections.userId, dead.id));
+    await server.db.db
+      .update(xeroConnections)
+      .set({ lastRefreshedAt: daysAgo(8) })
+      .where(eq(xeroConnections.userId, idle.id));
+    await server.db.db
+      .update(xeroConnections)
+      .set({ lastRefreshedAt: daysAgo(9) })
+      .where(eq(xeroConnections.userId, dead.id));
     const deadIdentity = (await (await server.callerFor(dead.jar)).xero.status()).identity;
     server.emulator.control.revokeGrants({ xeroUserId: deadIdentity?.xeroUserId ?? '' });
 

@@ -16,7 +16,11 @@ describe('with no Xero app configured (production without credentials)', () => {
     const jar = new CookieJar();
     const caller = () => callerOn(deps, jar);
     await (await caller()).auth.signUp(newUserInput());
-    expect(await (await caller()).xero.status()).toMatchObject({ configured: false, connected: false, usingEmulator: false });
+    expect(await (await caller()).xero.status()).toMatchObject({
+      configured: false,
+      connected: false,
+      usingEmulator: false,
+    });
     const error = await (await caller()).xero.authUrl({}).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).cause).toMatchObject({ code: 'XERO_NOT_CONFIGURED' });

@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 import { demoPassword } from './test-app';
 
 /** Signs up through the app's own form, as a person would, and waits for the signed-in home page. */
-export async function signUpInBrowser(page: Page, email: string, name = { first: 'Ada', last: 'Lovelace' }): Promise<void> {
+export async function signUpInBrowser(
+  page: Page,
+  email: string,
+  name = { first: 'Ada', last: 'Lovelace' },
+): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('First name').fill(name.first);
   await page.getByLabel('Last name').fill(name.last);

@@ -16,7 +16,9 @@ export function browserTestsRequired(): boolean {
 export function browserAvailable(): boolean {
   if (chromiumPath()) return true;
   if (browserTestsRequired()) {
-    throw new Error('Chromium was not found (set CHROMIUM_PATH or install the chromium package); browser tests are required here.');
+    throw new Error(
+      'Chromium was not found (set CHROMIUM_PATH or install the chromium package); browser tests are required here.',
+    );
   }
   console.warn('\n*** Chromium not found: SKIPPING the browser tests. Install chromium or set CHROMIUM_PATH. ***\n');
   return false;
@@ -29,6 +31,14 @@ export async function launchChromium(): Promise<Browser> {
     executablePath,
     headless: true,
     // Without these, Chromium reaches for Google services at start, which this closed network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

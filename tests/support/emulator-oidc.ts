@@ -4,10 +4,20 @@ import type { RunningEmulator } from '../../server/xero-emulator';
 import { completeConsent, type ConsentChoice } from './xero-consent';
 
 export const testRedirectUri = 'http://localhost:3000/xero/callback';
-export const testScopes = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts.read', 'accounting.settings.read'];
+export const testScopes = [
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+  'accounting.contacts.read',
+  'accounting.settings.read',
+];
 
 /** An openid-client Client for the emulator, discovered as the app discovers Xero's issuer. */
-export async function discoverClient(emulator: RunningEmulator, overrides: { secret?: string; authMethod?: 'client_secret_basic' | 'client_secret_post' } = {}): Promise<BaseClient> {
+export async function discoverClient(
+  emulator: RunningEmulator,
+  overrides: { secret?: string; authMethod?: 'client_secret_basic' | 'client_secret_post' } = {},
+): Promise<BaseClient> {
   const issuer = await Issuer.discover(emulator.url);
   const client = emulator.clients[0];
   if (!client) throw new Error('emulator has no client');
@@ -24,7 +34,12 @@ export async function discoverClient(emulator: RunningEmulator, overrides: { sec
 export function xeroClientFor(emulator: RunningEmulator, openIdClient: BaseClient, tokenSet?: TokenSet): XeroClient {
   const client = emulator.clients[0];
   if (!client) throw new Error('emulator has no client');
-  const xero = new XeroClient({ clientId: client.clientId, clientSecret: client.clientSecret, redirectUris: [testRedirectUri], scopes: testScopes });
+  const xero = new XeroClient({
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    redirectUris: [testRedirectUri],
+    scopes: testScopes,
+  });
   xero.openIdClient = openIdClient;
   xero.accountingApi.basePath = `${emulator.url}/api.xro/2.0`;
   if (tokenSet) xero.setTokenSet(tokenSet);
@@ -32,7 +47,11 @@ export function xeroClientFor(emulator: RunningEmulator, openIdClient: BaseClien
 }
 
 /** The whole consent journey through openid-client with PKCE and a nonce: returns a verified token set. */
-export async function authorize(openIdClient: BaseClient, choice: ConsentChoice = {}, options: { nonce?: boolean } = {}): Promise<TokenSet> {
+export async function authorize(
+  openIdClient: BaseClient,
+  choice: ConsentChoice = {},
+  options: { nonce?: boolean } = {},
+): Promise<TokenSet> {
   const state = generators.state();
   const codeVerifier = generators.codeVerifier();
   const nonce = options.nonce === false ? undefined : generators.nonce();
@@ -46,5 +65,10 @@ export async function authorize(openIdClient: BaseClient, choice: ConsentChoice 
   });
   const callback = await completeConsent(url, choice);
   const params = openIdClient.callbackParams(callback.toString());
-  return openIdClient.callback(testRedirectUri, params, { state, code_verifier: codeVerifier, response_type: 'code', ...(nonce ? { nonce } : {}) });
+  return openIdClient.callback(testRedirectUri, params, {
+    state,
+    code_verifier: codeVerifier,
+    response_type: 'code',
+    ...(nonce ? { nonce } : {}),
+  });
 }

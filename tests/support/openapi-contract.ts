@@ -57,15 +57,24 @@ export function contractFor(file: SpecFile, path: string, method: string, closed
 
 /** One component schema, for answers an operation does not declare (Xero's 400 Error body). */
 export function contractForSchema(file: SpecFile, schemaName: string, closed: string[]): ContractCheck {
-  return checkWith(load(file), { default: { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } } } }, closed);
+  return checkWith(
+    load(file),
+    { default: { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } } } },
+    closed,
+  );
 }
 
 function checkWith(document: OpenApiDocument, responses: Record<string, unknown>, closed: string[]): ContractCheck {
-  const validator = new OpenAPIResponseValidator({ responses: responses as never, components: closeSchemas(document, closed) });
+  const validator = new OpenAPIResponseValidator({
+    responses: responses as never,
+    components: closeSchemas(document, closed),
+  });
   return {
     violations(status, body) {
       const result = validator.validateResponse(String(status), body);
-      return (result?.errors ?? []).map((error: { path?: string; message: string }) => `${error.path ?? ''} ${error.message}`);
+      return (result?.errors ?? []).map(
+        (error: { path?: string; message: string }) => `${error.path ?? ''} ${error.message}`,
+      );
     },
   };
 }

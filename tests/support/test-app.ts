@@ -12,8 +12,18 @@ import { createTestDb, type TestDb } from './test-db';
 
 export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
 /** Two keys, newest first, as after a rotation: the first encrypts, both decrypt. */
-export const testEncryptionKeys = ['5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o', 'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo'];
-export const testXeroScopes = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts.read', 'accounting.settings.read'];
+export const testEncryptionKeys = [
+  '5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o',
+  'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo',
+];
+export const testXeroScopes = [
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+  'accounting.contacts.read',
+  'accounting.settings.read',
+];
 const createCaller = createCallerFactory(appRouter);
 
 export interface TestContext {
@@ -36,8 +46,19 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const redirectUri = `${publicUrl}/xero/callback`;
   const db = await createTestDb();
   const client = { clientId: 'TEST_CLIENT_ID', clientSecret: 'test-client-secret', redirectUris: [redirectUri] };
-  const emulator = await startEmulator({ seed: { contactsPerOrganisation: 30 }, ...options.emulator, clients: [client] });
-  const xero = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri, scopes: testXeroScopes, identityUrl: emulator.url, apiUrl: emulator.url };
+  const emulator = await startEmulator({
+    seed: { contactsPerOrganisation: 30 },
+    ...options.emulator,
+    clients: [client],
+  });
+  const xero = {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    redirectUri,
+    scopes: testXeroScopes,
+    identityUrl: emulator.url,
+    apiUrl: emulator.url,
+  };
   const deps = createDeps(db.db, {
     publicUrl,
     sessionSecret: testSessionSecret,
@@ -76,7 +97,9 @@ export interface RunningTestServer extends TestContext {
 }
 
 /** The whole app listening on a free local port, on its own test database. */
-export async function startTestServer(options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {}): Promise<RunningTestServer> {
+export async function startTestServer(
+  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {},
+): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { spaDir: _spaDir, ...contextOptions } = options;
@@ -95,7 +118,9 @@ export async function startTestServer(options: Omit<TestContextOptions, 'publicU
 
 export const demoPassword = 'correct horse battery staple';
 
-export function newUserInput(overrides: Partial<{ email: string; firstName: string; lastName: string; password: string }> = {}) {
+export function newUserInput(
+  overrides: Partial<{ email: string; firstName: string; lastName: string; password: string }> = {},
+) {
   return { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', password: demoPassword, ...overrides };
 }
 
@@ -105,12 +130,21 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
     ...options,
     sessionSecret: testSessionSecret,
     tokenEncryptionKeys: testEncryptionKeys,
-    xero: { clientId: undefined, clientSecret: undefined, redirectUri: `${options.publicUrl}/xero/callback`, scopes: testXeroScopes, identityUrl: 'https://identity.xero.com', apiUrl: 'https://api.xero.com' },
+    xero: {
+      clientId: undefined,
+      clientSecret: undefined,
+      redirectUri: `${options.publicUrl}/xero/callback`,
+      scopes: testXeroScopes,
+      identityUrl: 'https://identity.xero.com',
+      apiUrl: 'https://api.xero.com',
+    },
     xeroEmulator: null,
   });
 }
 
 /** A caller for one browser on the given dependencies (for tests that build their own). */
 export async function callerOn(deps: AppDeps, jar: CookieJar) {
-  return createCaller(await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }));
+  return createCaller(
+    await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }),
+  );
 }

@@ -11,7 +11,10 @@ export interface TestUser {
 let userCounter = 0;
 
 /** Signs a new user up through tRPC; their cookie jar is their browser. */
-export async function signUpUser(server: RunningTestServer, overrides: Partial<{ email: string; firstName: string; lastName: string }> = {}): Promise<TestUser> {
+export async function signUpUser(
+  server: RunningTestServer,
+  overrides: Partial<{ email: string; firstName: string; lastName: string }> = {},
+): Promise<TestUser> {
   const jar = new CookieJar();
   userCounter += 1;
   const input = newUserInput({ email: `user${userCounter}-${Date.now()}@example.com`, ...overrides });
@@ -27,7 +30,12 @@ export async function followCallback(callback: URL, jar: CookieJar): Promise<str
 }
 
 /** The whole journey: authUrl → consent on the emulator → callback. Returns the final redirect. */
-export async function connectXero(server: RunningTestServer, user: TestUser, choice: ConsentChoice = {}, next = '/'): Promise<string> {
+export async function connectXero(
+  server: RunningTestServer,
+  user: TestUser,
+  choice: ConsentChoice = {},
+  next = '/',
+): Promise<string> {
   const { url } = await (await server.callerFor(user.jar)).xero.authUrl({ next });
   return followCallback(await completeConsent(url, choice), user.jar);
 }

@@ -35,6 +35,7 @@ export async function completeConsent(consentUrl: string, choice: ConsentChoice 
   const action = new URL('/identity/connect/authorize/decision', consentUrl);
   const answer = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
   const location = answer.headers.get('location');
-  if (answer.status !== 302 || !location) throw new Error(`consent decision answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
+  if (answer.status !== 302 || !location)
+    throw new Error(`consent decision answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
   return new URL(location);
 }

@@ -12,13 +12,25 @@ describe('describeError', () => {
       'Failed query: select 1\nparams: someone@example.com,token-789',
     ].join('\n');
     const masked = maskCredentials(text);
-    for (const secret of ['abc.def-ghi', 'at-123', 'rt-456', 's3cret', 'the-code', jwt, 'token-789', 'someone@example.com']) {
+    for (const secret of [
+      'abc.def-ghi',
+      'at-123',
+      'rt-456',
+      's3cret',
+      'the-code',
+      jwt,
+      'token-789',
+      'someone@example.com',
+    ]) {
       expect(masked).not.toContain(secret);
     }
   });
 
   it('keeps the name and code of an error and never its raw object', () => {
-    const error = Object.assign(new Error('boom with Bearer secret-token'), { code: 'ECONNRESET', config: { headers: { Authorization: 'Bearer x' } } });
+    const error = Object.assign(new Error('boom with Bearer secret-token'), {
+      code: 'ECONNRESET',
+      config: { headers: { Authorization: 'Bearer x' } },
+    });
     const described = describeError(error);
     expect(described).toMatchObject({ name: 'Error', code: 'ECONNRESET' });
     expect(JSON.stringify(described)).not.toContain('secret-token');

@@ -39,7 +39,9 @@ describe('loadEnv', () => {
 
   it('requires SESSION_SECRET in production and generates nothing there', () => {
     const dataDir = tempDataDir();
-    expect(() => loadEnv({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/SESSION_SECRET: required in production/);
+    expect(() => loadEnv({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(
+      /SESSION_SECRET: required in production/,
+    );
     expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
   });
 
@@ -52,11 +54,18 @@ describe('loadEnv', () => {
 
   it('derives the Xero redirect URI from PUBLIC_URL and defaults to Xero itself', () => {
     const env = loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example' });
-    expect(env.xero).toMatchObject({ redirectUri: 'https://app.example/xero/callback', identityUrl: 'https://identity.xero.com', apiUrl: 'https://api.xero.com', clientId: undefined });
+    expect(env.xero).toMatchObject({
+      redirectUri: 'https://app.example/xero/callback',
+      identityUrl: 'https://identity.xero.com',
+      apiUrl: 'https://api.xero.com',
+      clientId: undefined,
+    });
     expect(env.xero.scopes).toContain('offline_access');
   });
 
   it('trims a trailing slash from PUBLIC_URL', () => {
-    expect(loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example/' }).publicUrl).toBe('https://app.example');
+    expect(loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example/' }).publicUrl).toBe(
+      'https://app.example',
+    );
   });
 });

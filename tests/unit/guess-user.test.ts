@@ -2,17 +2,53 @@ import { describe, expect, it } from 'vitest';
 import { rankCandidates, type LocalPerson, type OrgUser } from '../../server/xero/guess-user';
 
 const ada: LocalPerson = { email: 'ada@example.com', xeroEmail: null, firstName: 'Ada', lastName: 'Lovelace' };
-const user = (userId: string, email: string, firstName: string, lastName: string): OrgUser => ({ userId, email, firstName, lastName, role: 'STANDARD' });
+const user = (userId: string, email: string, firstName: string, lastName: string): OrgUser => ({
+  userId,
+  email,
+  firstName,
+  lastName,
+  role: 'STANDARD',
+});
 
 describe('rankCandidates', () => {
   it.each<[string, LocalPerson, OrgUser, string[]]>([
-    ['the same email in another case and with spaces', ada, user('u1', '  ADA@Example.COM ', 'Someone', 'Else'), ['email']],
-    ['the Xero-email override', { ...ada, xeroEmail: 'ada.l@work.example' }, user('u1', 'Ada.L@Work.example', 'X', 'Y'), ['xero_email']],
-    ['the same names in another case with extra spaces', ada, user('u1', 'other@example.net', '  ADA ', 'lovelace  '), ['full_name']],
-    ['the same names without accents', { ...ada, firstName: 'José', lastName: 'Álvarez' }, user('u1', 'j@example.org', 'Jose', 'Alvarez'), ['full_name']],
-    ['accents on the Xero side', { ...ada, firstName: 'Jose', lastName: 'Alvarez' }, user('u1', 'j@example.org', 'José', 'Álvarez'), ['full_name']],
+    [
+      'the same email in another case and with spaces',
+      ada,
+      user('u1', '  ADA@Example.COM ', 'Someone', 'Else'),
+      ['email'],
+    ],
+    [
+      'the Xero-email override',
+      { ...ada, xeroEmail: 'ada.l@work.example' },
+      user('u1', 'Ada.L@Work.example', 'X', 'Y'),
+      ['xero_email'],
+    ],
+    [
+      'the same names in another case with extra spaces',
+      ada,
+      user('u1', 'other@example.net', '  ADA ', 'lovelace  '),
+      ['full_name'],
+    ],
+    [
+      'the same names without accents',
+      { ...ada, firstName: 'José', lastName: 'Álvarez' },
+      user('u1', 'j@example.org', 'Jose', 'Alvarez'),
+      ['full_name'],
+    ],
+    [
+      'accents on the Xero side',
+      { ...ada, firstName: 'Jose', lastName: 'Alvarez' },
+      user('u1', 'j@example.org', 'José', 'Álvarez'),
+      ['full_name'],
+    ],
     ['swapped first and last names', ada, user('u1', 'x@example.org', 'Lovelace', 'Ada'), ['swapped_name']],
-    ['a shortened given name', { ...ada, firstName: 'Katherine', lastName: 'Johnson' }, user('u1', 'k@example.org', 'Kate', 'Johnson'), ['partial_name']],
+    [
+      'a shortened given name',
+      { ...ada, firstName: 'Katherine', lastName: 'Johnson' },
+      user('u1', 'k@example.org', 'Kate', 'Johnson'),
+      ['partial_name'],
+    ],
     ['an initial', ada, user('u1', 'x@example.org', 'A.', 'Lovelace'), ['partial_name']],
   ])('matches %s', (_case, local, orgUser, reasons) => {
     const [candidate] = rankCandidates(local, null, [orgUser]);
@@ -40,14 +76,18 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates(ada, { xeroUserId: 'me', email: 'me@xero.example' }, users);
     expect(ranked.map((candidate) => candidate.userId)).toEqual(['me', 'email', 'names', 'swapped', 'partial']);
     expect(ranked[0]).toMatchObject({ reasons: ['connected_identity'], confidence: 1 });
-    expect(ranked.every((candidate, index) => index === 0 || candidate.confidence <= (ranked[index - 1]?.confidence ?? 1))).toBe(true);
+    expect(
+      ranked.every((candidate, index) => index === 0 || candidate.confidence <= (ranked[index - 1]?.confidence ?? 1)),
+    ).toBe(true);
   });
 
   it('adds certainty when reasons agree, and matches the connected login by its email too', () => {
     const [both] = rankCandidates(ada, null, [user('u1', 'ada@example.com', 'Ada', 'Lovelace')]);
     expect(both?.reasons).toEqual(['email', 'full_name']);
     expect(both?.confidence).toBeGreaterThan(0.95);
-    const [viaIdentity] = rankCandidates(ada, { xeroUserId: 'other-id-space', email: 'Login@Xero.example' }, [user('u9', 'login@xero.example', 'Q', 'R')]);
+    const [viaIdentity] = rankCandidates(ada, { xeroUserId: 'other-id-space', email: 'Login@Xero.example' }, [
+      user('u9', 'login@xero.example', 'Q', 'R'),
+    ]);
     expect(viaIdentity?.reasons).toEqual(['identity_email']);
   });
 });

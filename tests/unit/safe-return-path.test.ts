@@ -7,9 +7,12 @@ describe('safeReturnPath', () => {
     expect(hostileReturnPaths.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(hostileReturnPaths.map((value) => [JSON.stringify(value).slice(0, 60), value]))('replaces %s with /', (_label, value) => {
-    expect(safeReturnPath(value)).toBe('/');
-  });
+  it.each(hostileReturnPaths.map((value) => [JSON.stringify(value).slice(0, 60), value]))(
+    'replaces %s with /',
+    (_label, value) => {
+      expect(safeReturnPath(value)).toBe('/');
+    },
+  );
 
   it.each(acceptedReturnPaths)('keeps %s as %s', (value, expected) => {
     expect(safeReturnPath(value)).toBe(expected);

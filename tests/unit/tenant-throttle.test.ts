@@ -21,7 +21,12 @@ async function peakConcurrency(throttle: TenantThrottle, tenants: string[]): Pro
 describe('TenantThrottle', () => {
   it('never runs more than the concurrent limit for one tenant, and queues the rest', async () => {
     const throttle = new TenantThrottle({ concurrent: 2, perMinute: 100, maxWaitMs: 5000 });
-    expect(await peakConcurrency(throttle, Array.from({ length: 8 }, () => 'tenant-a'))).toBe(2);
+    expect(
+      await peakConcurrency(
+        throttle,
+        Array.from({ length: 8 }, () => 'tenant-a'),
+      ),
+    ).toBe(2);
   });
 
   it('keeps tenants apart', async () => {

@@ -26,7 +26,9 @@ describe('classifyXeroError', () => {
 
   it('reads openid-client errors: invalid_grant means reconnect; others mean Xero is unavailable', () => {
     expect(classifyXeroError(new errors.OPError({ error: 'invalid_grant' })).kind).toBe('invalid_grant');
-    expect(toAppError(classifyXeroError(new errors.OPError({ error: 'invalid_grant' }))).code).toBe('XERO_REAUTH_REQUIRED');
+    expect(toAppError(classifyXeroError(new errors.OPError({ error: 'invalid_grant' }))).code).toBe(
+      'XERO_REAUTH_REQUIRED',
+    );
     expect(classifyXeroError(new errors.OPError({ error: 'server_error' })).kind).toBe('unavailable');
     expect(classifyXeroError(new errors.RPError('id_token signature invalid')).kind).toBe('unavailable');
   });
@@ -34,12 +36,16 @@ describe('classifyXeroError', () => {
   it('reads our own fetch errors, axios-shaped errors and network failures', () => {
     expect(classifyXeroError(new XeroHttpError(404, new Headers())).kind).toBe('not_found');
     expect(classifyXeroError({ isAxiosError: true, response: { status: 403, headers: {} } }).kind).toBe('forbidden');
-    expect(classifyXeroError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).kind).toBe('unavailable');
+    expect(classifyXeroError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).kind).toBe(
+      'unavailable',
+    );
     expect(classifyXeroError('not json at all').kind).toBe('unavailable');
   });
 
   it('never passes Xero text or request details to the message people see', () => {
-    const appError = toAppError(classifyXeroError(accountingRejection(400, {}, { Message: 'raw Xero validation text' })));
+    const appError = toAppError(
+      classifyXeroError(accountingRejection(400, {}, { Message: 'raw Xero validation text' })),
+    );
     expect(appError.message).not.toContain('raw Xero');
     expect(appError.message).not.toContain('SECRET');
   });

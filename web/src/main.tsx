@@ -20,7 +20,11 @@ function Root() {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { retry: (count, error) => !isFinal(error) && count < 2, refetchOnWindowFocus: false, staleTime: 15_000 },
+          queries: {
+            retry: (count, error) => !isFinal(error) && count < 2,
+            refetchOnWindowFocus: false,
+            staleTime: 15_000,
+          },
         },
       }),
   );

@@ -6,9 +6,7 @@ import { authedProcedure, publicProcedure, router } from '../procedures';
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.loadUser()),
-  signUp: publicProcedure
-    .input(signUpInput)
-    .mutation(({ ctx, input }) => signUp(ctx.deps.auth, input, ctx.request)),
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps.auth, input, ctx.request)),
   signIn: publicProcedure
     .input(signInInput)
     .mutation(({ ctx, input }) => signIn(ctx.deps.auth, ctx.deps.signInLimiter, input, ctx.request)),

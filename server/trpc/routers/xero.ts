@@ -1,5 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import { authUrlInput, contactInput, contactsInput, linkUserInput, selectTenantInput, xeroSettingsInput } from '../../../shared/xero-inputs';
+import {
+  authUrlInput,
+  contactInput,
+  contactsInput,
+  linkUserInput,
+  selectTenantInput,
+  xeroSettingsInput,
+} from '../../../shared/xero-inputs';
 import { guessUser, linkUser, unlinkUser } from '../../xero/match-service';
 import { getContact, listContacts } from '../../xero/contacts-service';
 import { selectTenant, loadConnection } from '../../xero/connection-store';
@@ -11,7 +18,9 @@ import { adminProcedure, authedProcedure, router, xeroProcedure } from '../proce
 
 export const xeroConnectionRouter = {
   /** A mutation: it creates a flow row, and GET must never change state. */
-  authUrl: authedProcedure.input(authUrlInput).mutation(({ ctx, input }) => startAuthorization(ctx.deps.xero, ctx.user.id, input.next)),
+  authUrl: authedProcedure
+    .input(authUrlInput)
+    .mutation(({ ctx, input }) => startAuthorization(ctx.deps.xero, ctx.user.id, input.next)),
   status: authedProcedure.query(({ ctx }) => xeroStatus(ctx.deps.xero, ctx.user.id)),
   tenants: authedProcedure.query(async ({ ctx }) => (await xeroStatus(ctx.deps.xero, ctx.user.id)).tenants),
   selectTenant: authedProcedure.input(selectTenantInput).mutation(async ({ ctx, input }) => {
@@ -25,7 +34,9 @@ export const xeroConnectionRouter = {
   }),
   disconnect: authedProcedure.mutation(({ ctx }) => disconnectXero(ctx.deps.xero, ctx.user.id)),
   settings: adminProcedure.query(({ ctx }) => readXeroSettings(ctx.deps.xero)),
-  saveSettings: adminProcedure.input(xeroSettingsInput).mutation(({ ctx, input }) => saveXeroSettings(ctx.deps.xero, input, ctx.user.id)),
+  saveSettings: adminProcedure
+    .input(xeroSettingsInput)
+    .mutation(({ ctx, input }) => saveXeroSettings(ctx.deps.xero, input, ctx.user.id)),
 };
 
 export const xeroRouter = router({
@@ -33,7 +44,9 @@ export const xeroRouter = router({
   contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
   contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
   guessUser: xeroProcedure.query(({ ctx }) => guessUser(ctx.xero, ctx.user)),
-  linkUser: xeroProcedure.input(linkUserInput).mutation(({ ctx, input }) => linkUser(ctx.deps.db, ctx.xero, input.xeroUserId)),
+  linkUser: xeroProcedure
+    .input(linkUserInput)
+    .mutation(({ ctx, input }) => linkUser(ctx.deps.db, ctx.xero, input.xeroUserId)),
   // Unlinking needs no call to Xero, so it works even when the connection needs renewing.
   unlinkUser: authedProcedure.mutation(async ({ ctx }) => {
     await unlinkUser(ctx.deps.db, ctx.user.id);

@@ -3,31 +3,61 @@ import type { EmulatorContext } from '../context';
 import type { ContactRecord } from '../model';
 import { admitTenantCall } from './guard';
 import { sendProblem, sendQueryParseError, sendValidationError } from './problems';
-import { compileOrder, filterPage, paginate, parseBoolean, parseIds, parseIfModifiedSince, parsePositiveInt, QueryError } from './query';
+import {
+  compileOrder,
+  filterPage,
+  paginate,
+  parseBoolean,
+  parseIds,
+  parseIfModifiedSince,
+  parsePositiveInt,
+  QueryError,
+} from './query';
 import { contactJson, envelope } from './serialize';
 import { compileWhere, WhereParseError, type FieldReader } from './where';
 
 const contactFields = new Set([
-  'ContactID', 'ContactNumber', 'AccountNumber', 'Name', 'FirstName', 'LastName', 'EmailAddress',
-  'ContactStatus', 'IsCustomer', 'IsSupplier', 'UpdatedDateUTC',
+  'ContactID',
+  'ContactNumber',
+  'AccountNumber',
+  'Name',
+  'FirstName',
+  'LastName',
+  'EmailAddress',
+  'ContactStatus',
+  'IsCustomer',
+  'IsSupplier',
+  'UpdatedDateUTC',
 ]);
 
 export const readContact =
   (contact: ContactRecord): FieldReader =>
   (field) => {
     switch (field) {
-      case 'ContactID': return contact.contactId;
-      case 'ContactNumber': return contact.contactNumber;
-      case 'AccountNumber': return contact.accountNumber;
-      case 'Name': return contact.name;
-      case 'FirstName': return contact.firstName;
-      case 'LastName': return contact.lastName;
-      case 'EmailAddress': return contact.emailAddress;
-      case 'ContactStatus': return contact.status;
-      case 'IsCustomer': return contact.isCustomer;
-      case 'IsSupplier': return contact.isSupplier;
-      case 'UpdatedDateUTC': return contact.updatedAt;
-      default: return null;
+      case 'ContactID':
+        return contact.contactId;
+      case 'ContactNumber':
+        return contact.contactNumber;
+      case 'AccountNumber':
+        return contact.accountNumber;
+      case 'Name':
+        return contact.name;
+      case 'FirstName':
+        return contact.firstName;
+      case 'LastName':
+        return contact.lastName;
+      case 'EmailAddress':
+        return contact.emailAddress;
+      case 'ContactStatus':
+        return contact.status;
+      case 'IsCustomer':
+        return contact.isCustomer;
+      case 'IsSupplier':
+        return contact.isSupplier;
+      case 'UpdatedDateUTC':
+        return contact.updatedAt;
+      default:
+        return null;
     }
   };
 
@@ -37,7 +67,8 @@ function matchesSearch(contact: ContactRecord, term: string): boolean {
 }
 
 function sendQueryFailure(reply: FastifyReply, error: unknown) {
-  if (error instanceof WhereParseError || (error instanceof QueryError && error.kind === 'parse')) return sendQueryParseError(reply, error.message);
+  if (error instanceof WhereParseError || (error instanceof QueryError && error.kind === 'parse'))
+    return sendQueryParseError(reply, error.message);
   if (error instanceof QueryError) return sendValidationError(reply, error.message);
   throw error;
 }
@@ -50,8 +81,14 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
     try {
       const page = parsePositiveInt('page', query.page, Number.MAX_SAFE_INTEGER);
       const pageSize = parsePositiveInt('pageSize', query.pageSize, 1000);
-      const where = typeof query.where === 'string' && query.where.trim() ? compileWhere(query.where, contactFields, 'Contact') : null;
-      const order = typeof query.order === 'string' && query.order.trim() ? compileOrder(query.order, contactFields, readContact) : null;
+      const where =
+        typeof query.where === 'string' && query.where.trim()
+          ? compileWhere(query.where, contactFields, 'Contact')
+          : null;
+      const order =
+        typeof query.order === 'string' && query.order.trim()
+          ? compileOrder(query.order, contactFields, readContact)
+          : null;
       const ids = parseIds(query);
       const includeArchived = parseBoolean(query.includeArchived);
       const term = typeof query.searchTerm === 'string' ? query.searchTerm.trim().toLowerCase() : '';
@@ -64,10 +101,18 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
         (term === '' || matchesSearch(contact, term)) &&
         (where === null || where(readContact(contact)));
       // The stored list is already in name order; only another order needs a sorted copy.
-      const source = order ? [...call.organisation.contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId)) : call.organisation.contacts;
+      const source = order
+        ? [...call.organisation.contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId))
+        : call.organisation.contacts;
       const result =
         !filtered && !order && !includeArchived
-          ? paginate((call.organisation.activeContacts ??= call.organisation.contacts.filter((contact) => contact.status !== 'ARCHIVED')), page, pageSize)
+          ? paginate(
+              (call.organisation.activeContacts ??= call.organisation.contacts.filter(
+                (contact) => contact.status !== 'ARCHIVED',
+              )),
+              page,
+              pageSize,
+            )
           : filterPage(source, keep, page, pageSize);
       const summaryOnly = parseBoolean(query.summaryOnly);
       return envelope(context.options.providerName, context.clock.now(), {

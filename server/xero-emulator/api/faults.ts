@@ -15,7 +15,9 @@ export interface Fault {
 export class FaultQueue {
   private faults: Fault[] = [];
 
-  add(fault: Omit<Fault, 'remaining' | 'scope' | 'tenantId' | 'retryAfterSeconds'> & Partial<Fault> & { count: number }): void {
+  add(
+    fault: Omit<Fault, 'remaining' | 'scope' | 'tenantId' | 'retryAfterSeconds'> & Partial<Fault> & { count: number },
+  ): void {
     this.faults.push({
       kind: fault.kind,
       remaining: fault.count,
@@ -26,7 +28,9 @@ export class FaultQueue {
   }
 
   take(scope: FaultScope, tenantId: string | null): Fault | null {
-    const fault = this.faults.find((candidate) => candidate.scope === scope && (candidate.tenantId === null || candidate.tenantId === tenantId));
+    const fault = this.faults.find(
+      (candidate) => candidate.scope === scope && (candidate.tenantId === null || candidate.tenantId === tenantId),
+    );
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);

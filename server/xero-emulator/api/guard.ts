@@ -22,12 +22,17 @@ async function sendFault(reply: FastifyReply, fault: Fault) {
     reply.raw.destroy();
     return reply;
   }
-  if (fault.kind === 503) return sendProblem(reply, 503, 'Service Unavailable', 'The Xero API is temporarily unavailable');
+  if (fault.kind === 503)
+    return sendProblem(reply, 503, 'Service Unavailable', 'The Xero API is temporarily unavailable');
   return sendProblem(reply, 500, 'An error occurred', 'An unexpected error occurred in Xero');
 }
 
 /** Bearer token only, for /connections: no tenant, no per-tenant limits. */
-export async function admitBearer(context: EmulatorContext, request: FastifyRequest, reply: FastifyReply): Promise<Grant | null> {
+export async function admitBearer(
+  context: EmulatorContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Grant | null> {
   const fault = context.faults.take('api', null);
   if (fault) {
     await sendFault(reply, fault);
@@ -44,7 +49,11 @@ export async function admitBearer(context: EmulatorContext, request: FastifyRequ
  * connection covers the tenant, and the tenant's rate limits. Answers the failure itself and returns
  * null, or admits the call and frees its concurrency slot when the response ends.
  */
-export async function admitTenantCall(context: EmulatorContext, request: FastifyRequest, reply: FastifyReply): Promise<AdmittedCall | null> {
+export async function admitTenantCall(
+  context: EmulatorContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AdmittedCall | null> {
   const tenantHeader = request.headers['xero-tenant-id'];
   const tenantId = typeof tenantHeader === 'string' ? tenantHeader.trim().toLowerCase() : '';
   const fault = context.faults.take('api', tenantId || null);

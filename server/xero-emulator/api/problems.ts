@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 
 /** Xero's error bodies, in the shapes its API answers with (and xero-node hands back). */
 export function sendProblem(reply: FastifyReply, status: number, title: string, detail: string) {
-  return reply.code(status).send({ Type: null, Title: title, Status: status, Detail: detail, Instance: randomUUID(), Extensions: {} });
+  return reply
+    .code(status)
+    .send({ Type: null, Title: title, Status: status, Detail: detail, Instance: randomUUID(), Extensions: {} });
 }
 
 function xeroDateTime(epochSeconds: number): string {
@@ -28,5 +30,10 @@ export function sendQueryParseError(reply: FastifyReply, message: string) {
 }
 
 export function sendValidationError(reply: FastifyReply, message: string) {
-  return reply.code(400).send({ ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred', Elements: [{ ValidationErrors: [{ Message: message }] }] });
+  return reply.code(400).send({
+    ErrorNumber: 10,
+    Type: 'ValidationException',
+    Message: 'A validation exception occurred',
+    Elements: [{ ValidationErrors: [{ Message: message }] }],
+  });
 }

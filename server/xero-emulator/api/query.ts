@@ -10,7 +10,11 @@ export class QueryError extends Error {
 }
 
 /** `order=Name ASC, UpdatedDateUTC DESC`: a comparator over records read through `read`. */
-export function compileOrder<T>(order: string, fields: ReadonlySet<string>, read: (record: T) => FieldReader): ((a: T, b: T) => number) | null {
+export function compileOrder<T>(
+  order: string,
+  fields: ReadonlySet<string>,
+  read: (record: T) => FieldReader,
+): ((a: T, b: T) => number) | null {
   const clauses = order
     .split(',')
     .map((clause) => clause.trim())
@@ -48,7 +52,8 @@ export function parseBoolean(value: unknown): boolean {
 export function parsePositiveInt(name: string, value: unknown, max: number): number | undefined {
   if (value === undefined || value === '') return undefined;
   const parsed = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > max) throw new QueryError(`${name} must be a whole number between 1 and ${max}`, 'validation');
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > max)
+    throw new QueryError(`${name} must be a whole number between 1 and ${max}`, 'validation');
   return parsed;
 }
 
@@ -63,7 +68,12 @@ export function parseIfModifiedSince(header: unknown): number | null {
 export function parseIds(query: Record<string, unknown>): Set<string> | null {
   const raw = [query.IDs, query['IDs[]']].flat().filter((value): value is string => typeof value === 'string');
   if (raw.length === 0) return null;
-  return new Set(raw.flatMap((value) => value.split(',')).map((id) => id.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    raw
+      .flatMap((value) => value.split(','))
+      .map((id) => id.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 export interface Page<T> {
@@ -74,7 +84,10 @@ export interface Page<T> {
 /** Without `page` Xero returns everything; with it, `pageSize` items (default 100) of that page. */
 export function paginate<T>(items: T[], page: number | undefined, pageSize: number | undefined): Page<T> {
   if (page === undefined) {
-    return { items, pagination: { page: 1, pageSize: items.length, pageCount: items.length > 0 ? 1 : 0, itemCount: items.length } };
+    return {
+      items,
+      pagination: { page: 1, pageSize: items.length, pageCount: items.length > 0 ? 1 : 0, itemCount: items.length },
+    };
   }
   const size = pageSize ?? 100;
   const start = (page - 1) * size;
@@ -88,7 +101,12 @@ export function paginate<T>(items: T[], page: number | undefined, pageSize: numb
  * Filters and pages in one pass without building the filtered list: with 100,000 contacts, copying the
  * matches on every request cost more than everything else together.
  */
-export function filterPage<T>(items: readonly T[], keep: (item: T) => boolean, page: number | undefined, pageSize: number | undefined): Page<T> {
+export function filterPage<T>(
+  items: readonly T[],
+  keep: (item: T) => boolean,
+  page: number | undefined,
+  pageSize: number | undefined,
+): Page<T> {
   if (page === undefined) return paginate(items.filter(keep), undefined, undefined);
   const size = pageSize ?? 100;
   const start = (page - 1) * size;

@@ -38,7 +38,10 @@ export function contactJson(contact: ContactRecord, summaryOnly: boolean) {
       { AddressType: 'POBOX' as const, ...optional('City', contact.city), ...optional('Country', contact.country) },
       { AddressType: 'STREET' as const },
     ],
-    Phones: [{ PhoneType: 'DEFAULT' as const, ...optional('PhoneNumber', contact.phone) }, { PhoneType: 'MOBILE' as const }],
+    Phones: [
+      { PhoneType: 'DEFAULT' as const, ...optional('PhoneNumber', contact.phone) },
+      { PhoneType: 'MOBILE' as const },
+    ],
     ...optional('Website', contact.website),
     ContactGroups: [],
   };

@@ -33,7 +33,9 @@ export class MinuteWindow {
   /** Seconds until the oldest counted call leaves the window. */
   secondsUntilFree(now: number): number {
     const nowSecond = Math.floor(now / 1000);
-    const oldest = this.bucketSecond.filter((second) => second > nowSecond - 60 && second >= 0).reduce((min, second) => Math.min(min, second), nowSecond);
+    const oldest = this.bucketSecond
+      .filter((second) => second > nowSecond - 60 && second >= 0)
+      .reduce((min, second) => Math.min(min, second), nowSecond);
     return oldest + 60 - now / 1000;
   }
 }

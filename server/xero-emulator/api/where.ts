@@ -173,7 +173,8 @@ class Parser {
     while (this.isOp('.')) {
       this.position += 1;
       const name = this.peek();
-      if (name?.kind !== 'ident' || !(name.value in methods)) throw new WhereParseError(`Unknown method '${String(name?.value ?? '')}'`);
+      if (name?.kind !== 'ident' || !(name.value in methods))
+        throw new WhereParseError(`Unknown method '${String(name?.value ?? '')}'`);
       this.position += 1;
       this.expectOp('(');
       const args: Node[] = [];
@@ -185,7 +186,8 @@ class Parser {
         }
       }
       this.expectOp(')');
-      if (args.length !== methods[name.value]) throw new WhereParseError(`${name.value}() takes ${methods[name.value]} argument(s)`);
+      if (args.length !== methods[name.value])
+        throw new WhereParseError(`${name.value}() takes ${methods[name.value]} argument(s)`);
       node = { type: 'call', target: node, method: name.value, args };
     }
     return node;

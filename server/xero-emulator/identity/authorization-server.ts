@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import { newId, newToken, uuidFrom } from '../ids';
-import type { AccessTokenRecord, AuthorizationCode, ConnectionRecord, Grant, OrganisationRecord, RefreshTokenRecord, XeroIdentity } from '../model';
+import type {
+  AccessTokenRecord,
+  AuthorizationCode,
+  ConnectionRecord,
+  Grant,
+  OrganisationRecord,
+  RefreshTokenRecord,
+  XeroIdentity,
+} from '../model';
 import type { ResolvedOptions } from '../options';
 import { signAccessToken, signIdToken, verifyAccessToken, type TokenSigner } from './tokens';
 
@@ -73,9 +81,16 @@ export class AuthorizationServer {
   }
 
   /** The consent page's Allow: the person becomes a user of each chosen organisation, connected to the app. */
-  approve(pending: PendingAuthorization, person: Omit<XeroIdentity, 'xeroUserId'>, tenantIds: string[]): AuthorizationCode {
+  approve(
+    pending: PendingAuthorization,
+    person: Omit<XeroIdentity, 'xeroUserId'>,
+    tenantIds: string[],
+  ): AuthorizationCode {
     this.pending.delete(pending.id);
-    const identity: XeroIdentity = { ...person, xeroUserId: uuidFrom(`xero-user:${person.email.trim().toLowerCase()}`) };
+    const identity: XeroIdentity = {
+      ...person,
+      xeroUserId: uuidFrom(`xero-user:${person.email.trim().toLowerCase()}`),
+    };
     this.identities.set(identity.xeroUserId, identity);
     const authEventId = newId();
     const now = this.clock.now();
@@ -89,7 +104,15 @@ export class AuthorizationServer {
         existing.updatedAt = now;
       } else {
         const id = newId();
-        this.connections.set(id, { id, clientId: pending.clientId, xeroUserId: identity.xeroUserId, tenantId, authEventId, createdAt: now, updatedAt: now });
+        this.connections.set(id, {
+          id,
+          clientId: pending.clientId,
+          xeroUserId: identity.xeroUserId,
+          tenantId,
+          authEventId,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
     }
     const code: AuthorizationCode = {
@@ -122,7 +145,12 @@ export class AuthorizationServer {
     });
   }
 
-  async exchangeCode(clientId: string, codeValue: string, redirectUri: string, codeVerifier: string | undefined): Promise<TokenResponse> {
+  async exchangeCode(
+    clientId: string,
+    codeValue: string,
+    redirectUri: string,
+    codeVerifier: string | undefined,
+  ): Promise<TokenResponse> {
     const code = this.codes.get(codeValue);
     if (!code || code.clientId !== clientId) throw new OAuthError('invalid_grant');
     if (code.usedGrantId) {
@@ -131,7 +159,8 @@ export class AuthorizationServer {
       throw new OAuthError('invalid_grant');
     }
     if (code.expiresAt < this.clock.now() || code.redirectUri !== redirectUri) throw new OAuthError('invalid_grant');
-    if (code.codeChallenge !== null && (!codeVerifier || s256(codeVerifier) !== code.codeChallenge)) throw new OAuthError('invalid_grant');
+    if (code.codeChallenge !== null && (!codeVerifier || s256(codeVerifier) !== code.codeChallenge))
+      throw new OAuthError('invalid_grant');
     const grant: Grant = {
       id: newId(),
       clientId,
@@ -210,7 +239,8 @@ export class AuthorizationServer {
     if (!grant) return;
     grant.revoked = true;
     for (const connection of [...this.connections.values()]) {
-      if (connection.clientId === grant.clientId && connection.xeroUserId === grant.xeroUserId) this.connections.delete(connection.id);
+      if (connection.clientId === grant.clientId && connection.xeroUserId === grant.xeroUserId)
+        this.connections.delete(connection.id);
     }
   }
 
@@ -227,7 +257,9 @@ export class AuthorizationServer {
   }
 
   /** The live grant behind a bearer access token, or why there is none. */
-  async checkBearer(authorization: string | undefined): Promise<{ grant: Grant } | { problem: 'missing' | 'invalid' | 'expired'; expiredAt?: number }> {
+  async checkBearer(
+    authorization: string | undefined,
+  ): Promise<{ grant: Grant } | { problem: 'missing' | 'invalid' | 'expired'; expiredAt?: number }> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match?.[1]) return { problem: 'missing' };
     const verified = await verifyAccessToken(this.signer, match[1]);
@@ -249,6 +281,8 @@ export class AuthorizationServer {
   }
 
   connectionsFor(grant: Grant): ConnectionRecord[] {
-    return [...this.connections.values()].filter((c) => c.clientId === grant.clientId && c.xeroUserId === grant.xeroUserId);
+    return [...this.connections.values()].filter(
+      (c) => c.clientId === grant.clientId && c.xeroUserId === grant.xeroUserId,
+    );
   }
 }

@@ -3,7 +3,8 @@ import type { EmulatorContext } from '../context';
 import { consentPage, errorPage } from './consent-page';
 import { identityPaths } from './discovery-routes';
 
-const knownScope = /^(openid|profile|email|offline_access|(accounting|payroll|files|assets|projects|bankfeeds|finance|paymentservices|app\.connections)(\.[a-z_]+)*)$/;
+const knownScope =
+  /^(openid|profile|email|offline_access|(accounting|payroll|files|assets|projects|bankfeeds|finance|paymentservices|app\.connections)(\.[a-z_]+)*)$/;
 
 /** Demo values for the consent form; editable, so tests and demos can sign in as anyone. */
 export const demoPerson = { email: 'ada@example.com', givenName: 'Ada', familyName: 'Lovelace' };
@@ -21,10 +22,17 @@ export function registerAuthorizeRoutes(app: FastifyInstance, context: EmulatorC
     const query = request.query as Record<string, unknown>;
     const client = context.options.clients.find((candidate) => candidate.clientId === text(query.client_id));
     // A bad client or redirect URI is shown, never followed: redirecting would make us an open redirector.
-    if (!client) return reply.code(400).type('text/html').send(errorPage('Unknown application', 'The client_id in this link is not a registered app.'));
+    if (!client)
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(errorPage('Unknown application', 'The client_id in this link is not a registered app.'));
     const redirectUri = text(query.redirect_uri);
     if (!client.redirectUris.includes(redirectUri)) {
-      return reply.code(400).type('text/html').send(errorPage('Invalid redirect URI', 'The redirect_uri in this link is not registered for this app.'));
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(errorPage('Invalid redirect URI', 'The redirect_uri in this link is not registered for this app.'));
     }
     const state = text(query.state);
     const fail = (error: string) => redirectWith(reply, redirectUri, { error, ...(state ? { state } : {}) });
@@ -61,7 +69,11 @@ export function registerAuthorizeRoutes(app: FastifyInstance, context: EmulatorC
   app.post(identityPaths.decision, async (request, reply) => {
     const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
     const pending = context.authorization.takePending(form.get('request') ?? '');
-    if (!pending) return reply.code(400).type('text/html').send(errorPage('This sign-in has expired', 'Go back to the app and start again.'));
+    if (!pending)
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(errorPage('This sign-in has expired', 'Go back to the app and start again.'));
     if (form.get('decision') !== 'allow') {
       context.authorization.pending.delete(pending.id);
       return redirectWith(reply, pending.redirectUri, { error: 'access_denied', state: pending.state });
@@ -81,9 +93,26 @@ export function registerAuthorizeRoutes(app: FastifyInstance, context: EmulatorC
       return reply
         .code(400)
         .type('text/html')
-        .send(consentPage({ pendingId: pending.id, clientName: 'Your app', scopes: pending.scopes, organisations: context.organisations, values, errors }));
+        .send(
+          consentPage({
+            pendingId: pending.id,
+            clientName: 'Your app',
+            scopes: pending.scopes,
+            organisations: context.organisations,
+            values,
+            errors,
+          }),
+        );
     }
-    const code = context.authorization.approve(pending, { email: values.email, givenName: values.givenName, familyName: values.familyName }, values.tenantIds);
-    return redirectWith(reply, pending.redirectUri, { code: code.code, scope: pending.scopes.join(' '), state: pending.state });
+    const code = context.authorization.approve(
+      pending,
+      { email: values.email, givenName: values.givenName, familyName: values.familyName },
+      values.tenantIds,
+    );
+    return redirectWith(reply, pending.redirectUri, {
+      code: code.code,
+      scope: pending.scopes.join(' '),
+      state: pending.state,
+    });
   });
 }

@@ -12,7 +12,11 @@ const sameSecret = (a: string, b: string) => {
 const formDecode = (value: string) => decodeURIComponent(value.replace(/\+/g, ' '));
 
 /** client_secret_basic or client_secret_post, as Xero accepts both. */
-export function authenticateClient(clients: EmulatorClient[], authorization: string | undefined, body: Record<string, string>): EmulatorClient {
+export function authenticateClient(
+  clients: EmulatorClient[],
+  authorization: string | undefined,
+  body: Record<string, string>,
+): EmulatorClient {
   let clientId = body.client_id;
   let clientSecret = body.client_secret;
   if (authorization?.toLowerCase().startsWith('basic ')) {
@@ -23,6 +27,7 @@ export function authenticateClient(clients: EmulatorClient[], authorization: str
     clientSecret = formDecode(decoded.slice(separator + 1));
   }
   const client = clients.find((candidate) => candidate.clientId === clientId);
-  if (!client || clientSecret === undefined || !sameSecret(client.clientSecret, clientSecret)) throw new OAuthError('invalid_client', 401);
+  if (!client || clientSecret === undefined || !sameSecret(client.clientSecret, clientSecret))
+    throw new OAuthError('invalid_client', 401);
   return client;
 }

@@ -4,10 +4,12 @@ import { OAuthError } from './authorization-server';
 import { authenticateClient } from './client-auth';
 import { identityPaths } from './discovery-routes';
 
-const formOf = (body: unknown): Record<string, string> => (body instanceof URLSearchParams ? Object.fromEntries(body) : {});
+const formOf = (body: unknown): Record<string, string> =>
+  body instanceof URLSearchParams ? Object.fromEntries(body) : {};
 
 function sendOAuthError(reply: FastifyReply, error: unknown) {
-  if (error instanceof OAuthError) return reply.code(error.status).header('cache-control', 'no-store').send({ error: error.error });
+  if (error instanceof OAuthError)
+    return reply.code(error.status).header('cache-control', 'no-store').send({ error: error.error });
   throw error;
 }
 
@@ -22,7 +24,12 @@ export function registerTokenRoutes(app: FastifyInstance, context: EmulatorConte
       if (typeof fault?.kind === 'number') return reply.code(fault.kind).send({ error: 'temporarily_unavailable' });
       let response;
       if (form.grant_type === 'authorization_code') {
-        response = await context.authorization.exchangeCode(client.clientId, form.code ?? '', form.redirect_uri ?? '', form.code_verifier);
+        response = await context.authorization.exchangeCode(
+          client.clientId,
+          form.code ?? '',
+          form.redirect_uri ?? '',
+          form.code_verifier,
+        );
       } else if (form.grant_type === 'refresh_token') {
         response = await context.authorization.refresh(client.clientId, form.refresh_token ?? '');
       } else {

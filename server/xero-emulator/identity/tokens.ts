@@ -29,7 +29,10 @@ function accessTokenHash(accessToken: string): string {
 }
 
 /** Xero's access tokens are JWTs that carry the authentication event that picked the tenants. */
-export async function signAccessToken(signer: TokenSigner, grant: Grant): Promise<{ token: string; jti: string; expiresAt: number }> {
+export async function signAccessToken(
+  signer: TokenSigner,
+  grant: Grant,
+): Promise<{ token: string; jti: string; expiresAt: number }> {
   const now = realNowSeconds();
   const jti = newId().replace(/-/g, '');
   // The emulator judges expiry on its own movable clock; the claim is in real time for clients.
@@ -57,7 +60,12 @@ export async function signAccessToken(signer: TokenSigner, grant: Grant): Promis
   return { token, jti, expiresAt };
 }
 
-export async function signIdToken(signer: TokenSigner, grant: Grant, identity: XeroIdentity, accessToken: string): Promise<string> {
+export async function signIdToken(
+  signer: TokenSigner,
+  grant: Grant,
+  identity: XeroIdentity,
+  accessToken: string,
+): Promise<string> {
   const now = realNowSeconds();
   return sign(
     signer,
@@ -92,7 +100,10 @@ export interface VerifiedAccessToken {
 export async function verifyAccessToken(signer: TokenSigner, token: string): Promise<VerifiedAccessToken | null> {
   try {
     // Expiry is judged by the caller on the emulator's clock, so jose's own time checks are relaxed.
-    const { payload } = await jwtVerify(token, signer.key.publicKey, { issuer: signer.issuer, clockTolerance: '100 years' });
+    const { payload } = await jwtVerify(token, signer.key.publicKey, {
+      issuer: signer.issuer,
+      clockTolerance: '100 years',
+    });
     if (typeof payload.jti !== 'string') return null;
     return { jti: payload.jti };
   } catch {

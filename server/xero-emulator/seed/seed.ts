@@ -1,6 +1,14 @@
 import { uuidFrom } from '../ids';
 import type { ContactRecord, OrganisationRecord, OrgUserRecord } from '../model';
-import { cities, companySuffixes, companyTrades, companyWords, firstNames, lastNames, trickyContactNames } from './names';
+import {
+  cities,
+  companySuffixes,
+  companyTrades,
+  companyWords,
+  firstNames,
+  lastNames,
+  trickyContactNames,
+} from './names';
 import { SeededRandom } from './random';
 import { seedUsersByOrganisation } from './seed-users';
 
@@ -32,7 +40,12 @@ const slug = (text: string) =>
 function personContact(random: SeededRandom, index: number) {
   const firstName = random.pick(firstNames);
   const lastName = random.pick(lastNames);
-  return { name: `${firstName} ${lastName}`, firstName, lastName, email: `${slug(firstName)}.${slug(lastName)}${index % 97}@mail.example` };
+  return {
+    name: `${firstName} ${lastName}`,
+    firstName,
+    lastName,
+    email: `${slug(firstName)}.${slug(lastName)}${index % 97}@mail.example`,
+  };
 }
 
 function companyContact(random: SeededRandom) {
@@ -46,7 +59,11 @@ export function generateContacts(random: SeededRandom, orgKey: string, count: nu
   const contacts: ContactRecord[] = [];
   for (let index = 0; index < count; index += 1) {
     const tricky = trickyContactNames[index];
-    const base = tricky ? { name: tricky, firstName: null, lastName: null, email: `hello${index}@tricky.example` } : random.chance(0.35) ? personContact(random, index) : companyContact(random);
+    const base = tricky
+      ? { name: tricky, firstName: null, lastName: null, email: `hello${index}@tricky.example` }
+      : random.chance(0.35)
+        ? personContact(random, index)
+        : companyContact(random);
     // Xero requires contact names to be unique within an organisation.
     let name = base.name;
     for (let copy = 2; usedNames.has(name.toLowerCase()); copy += 1) name = `${base.name} (${copy})`;
@@ -65,7 +82,12 @@ export function generateContacts(random: SeededRandom, orgKey: string, count: nu
       contactPersons: Array.from({ length: personCount }, (_, personIndex) => {
         const firstName = random.pick(firstNames);
         const lastName = random.pick(lastNames);
-        return { firstName, lastName, emailAddress: `${slug(firstName)}.${slug(lastName)}@contact${index}.example`, includeInEmails: personIndex === 0 };
+        return {
+          firstName,
+          lastName,
+          emailAddress: `${slug(firstName)}.${slug(lastName)}@contact${index}.example`,
+          includeInEmails: personIndex === 0,
+        };
       }),
       isCustomer: random.chance(0.6),
       isSupplier: random.chance(0.35),
@@ -101,7 +123,11 @@ export function seedOrganisations(config: SeedConfig): OrganisationRecord[] {
   return organisations.map((organisation, orgIndex) => {
     const orgKey = `seed:${config.seed}:org:${orgIndex}`;
     const random = new SeededRandom(config.seed + orgIndex * 7919);
-    const contacts = generateContacts(random, orgKey, config.contactsByOrganisation?.[orgIndex] ?? config.contactsPerOrganisation);
+    const contacts = generateContacts(
+      random,
+      orgKey,
+      config.contactsByOrganisation?.[orgIndex] ?? config.contactsPerOrganisation,
+    );
     return {
       tenantId: uuidFrom(`${orgKey}:tenant`),
       name: organisation.name,

@@ -10,10 +10,19 @@ let tenantId: string;
 let otherTenantId: string;
 
 /** xero-node rejects accounting calls with a JSON string of { response: { statusCode, headers, body } }. */
-async function xeroNodeFailure(call: Promise<unknown>): Promise<{ statusCode: number; headers: Record<string, string>; body: Record<string, unknown> }> {
-  const rejection = await call.then(() => null, (error: unknown) => error);
+async function xeroNodeFailure(
+  call: Promise<unknown>,
+): Promise<{ statusCode: number; headers: Record<string, string>; body: Record<string, unknown> }> {
+  const rejection = await call.then(
+    () => null,
+    (error: unknown) => error,
+  );
   expect(typeof rejection).toBe('string');
-  return (JSON.parse(rejection as string) as { response: { statusCode: number; headers: Record<string, string>; body: Record<string, unknown> } }).response;
+  return (
+    JSON.parse(rejection as string) as {
+      response: { statusCode: number; headers: Record<string, string>; body: Record<string, unknown> };
+    }
+  ).response;
 }
 
 beforeAll(async () => {
@@ -34,31 +43,59 @@ const xero = () => xeroClientFor(emulator, client, tokens);
 
 describe('connections', () => {
   it('lists the connection made by this authorisation, filterable by authEventId, with Xero field names', async () => {
-    const response = await fetch(`${emulator.url}/connections`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const response = await fetch(`${emulator.url}/connections`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     const connections = (await response.json()) as Record<string, string>[];
     expect(connections).toHaveLength(1);
-    expect(Object.keys(connections[0] ?? {}).sort()).toEqual(['authEventId', 'createdDateUtc', 'id', 'tenantId', 'tenantName', 'tenantType', 'updatedDateUtc']);
+    expect(Object.keys(connections[0] ?? {}).sort()).toEqual([
+      'authEventId',
+      'createdDateUtc',
+      'id',
+      'tenantId',
+      'tenantName',
+      'tenantType',
+      'updatedDateUtc',
+    ]);
     expect(connections[0]).toMatchObject({ tenantId, tenantType: 'ORGANISATION', tenantName: 'Demo Company (Global)' });
-    const none = await fetch(`${emulator.url}/connections?authEventId=00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const none = await fetch(`${emulator.url}/connections?authEventId=00000000-0000-0000-0000-000000000000`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(await none.json()).toEqual([]);
   });
 
   it('deletes a connection once (204), then 404, and the tenant becomes 403', async () => {
     const extra = await authorize(client, { email: 'delete.me@example.com', tenantIds: [tenantId, otherTenantId] });
     const headers = { authorization: `Bearer ${extra.access_token}` };
-    const connections = (await (await fetch(`${emulator.url}/connections`, { headers })).json()) as { id: string; tenantId: string }[];
+    const connections = (await (await fetch(`${emulator.url}/connections`, { headers })).json()) as {
+      id: string;
+      tenantId: string;
+    }[];
     expect(connections).toHaveLength(2);
     const target = connections.find((connection) => connection.tenantId === otherTenantId);
     expect((await fetch(`${emulator.url}/connections/${target?.id}`, { method: 'DELETE', headers })).status).toBe(204);
     expect((await fetch(`${emulator.url}/connections/${target?.id}`, { method: 'DELETE', headers })).status).toBe(404);
-    const forbidden = await xeroNodeFailure(xeroClientFor(emulator, client, extra).accountingApi.getContacts(otherTenantId));
+    const forbidden = await xeroNodeFailure(
+      xeroClientFor(emulator, client, extra).accountingApi.getContacts(otherTenantId),
+    );
     expect(forbidden.statusCode).toBe(403);
   });
 });
 
 describe('contacts through xero-node', () => {
   it('pages with Xero pagination and rate-limit headers', async () => {
-    const { body, response } = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 2, undefined, undefined, undefined, 50);
+    const { body, response } = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      2,
+      undefined,
+      undefined,
+      undefined,
+      50,
+    );
     expect(body.contacts).toHaveLength(50);
     expect(body.pagination).toMatchObject({ page: 2, pageSize: 50 });
     expect(body.pagination?.itemCount).toBeGreaterThan(200);
@@ -69,17 +106,56 @@ describe('contacts through xero-node', () => {
   });
 
   it('hides archived contacts unless includeArchived', async () => {
-    const active = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1, false, undefined, undefined, 1000);
-    const all = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1, true, undefined, undefined, 1000);
+    const active = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      1,
+      false,
+      undefined,
+      undefined,
+      1000,
+    );
+    const all = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      1,
+      true,
+      undefined,
+      undefined,
+      1000,
+    );
     expect(active.body.contacts?.every((contact) => String(contact.contactStatus) !== 'ARCHIVED')).toBe(true);
     expect(all.body.contacts?.some((contact) => String(contact.contactStatus) === 'ARCHIVED')).toBe(true);
     expect(all.body.contacts?.length).toBe(250);
   });
 
   it('searches case-insensitively across name and email with searchTerm', async () => {
-    const { body } = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1, true, undefined, "o'BRIEN", 100);
+    const { body } = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      1,
+      true,
+      undefined,
+      "o'BRIEN",
+      100,
+    );
     expect(body.contacts?.length).toBeGreaterThan(0);
-    expect(body.contacts?.every((contact) => `${contact.name} ${contact.emailAddress} ${contact.firstName} ${contact.lastName}`.toLowerCase().includes("o'brien"))).toBe(true);
+    expect(
+      body.contacts?.every((contact) =>
+        `${contact.name} ${contact.emailAddress} ${contact.firstName} ${contact.lastName}`
+          .toLowerCase()
+          .includes("o'brien"),
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -96,12 +172,23 @@ describe('contacts through xero-node', () => {
   });
 
   it('orders by the requested field', async () => {
-    const { body } = await xero().accountingApi.getContacts(tenantId, undefined, undefined, 'UpdatedDateUTC DESC', undefined, 1, undefined, undefined, undefined, 20);
+    const { body } = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      'UpdatedDateUTC DESC',
+      undefined,
+      1,
+      undefined,
+      undefined,
+      undefined,
+      20,
+    );
     const times = body.contacts?.map((contact) => contact.updatedDateUTC?.getTime() ?? 0) ?? [];
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it('answers a malformed where with 400 and Xero\'s validation body', async () => {
+  it("answers a malformed where with 400 and Xero's validation body", async () => {
     for (const where of ['Name ==', 'Nmae == "x"', 'Name == "unterminated', 'Name.Explode()']) {
       const failure = await xeroNodeFailure(xero().accountingApi.getContacts(tenantId, undefined, where));
       expect(failure.statusCode).toBe(400);
@@ -110,23 +197,61 @@ describe('contacts through xero-node', () => {
   });
 
   it('refuses a pageSize over 1000', async () => {
-    const failure = await xeroNodeFailure(xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1, undefined, undefined, undefined, 1001));
+    const failure = await xeroNodeFailure(
+      xero().accountingApi.getContacts(
+        tenantId,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        1,
+        undefined,
+        undefined,
+        undefined,
+        1001,
+      ),
+    );
     expect(failure.statusCode).toBe(400);
   });
 
   it('filters by IDs, returns summaries, honours If-Modified-Since, and fetches one contact', async () => {
-    const page = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1, undefined, undefined, undefined, 3);
+    const page = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      1,
+      undefined,
+      undefined,
+      undefined,
+      3,
+    );
     const ids = page.body.contacts?.map((contact) => contact.contactID ?? '') ?? [];
     const byIds = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, ids);
     expect(byIds.body.contacts?.map((contact) => contact.contactID).sort()).toEqual([...ids].sort());
-    const summary = await xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, ids, undefined, undefined, true);
+    const summary = await xero().accountingApi.getContacts(
+      tenantId,
+      undefined,
+      undefined,
+      undefined,
+      ids,
+      undefined,
+      undefined,
+      true,
+    );
     expect(summary.body.contacts?.[0]?.contactPersons).toBeUndefined();
-    const added = emulator.control.addContact(tenantId, { name: 'Fresh Contact Ltd', emailAddress: 'fresh@example.com' });
+    const added = emulator.control.addContact(tenantId, {
+      name: 'Fresh Contact Ltd',
+      emailAddress: 'fresh@example.com',
+    });
     const since = await xero().accountingApi.getContacts(tenantId, new Date(Date.now() - 1000));
     expect(since.body.contacts?.map((contact) => contact.name)).toEqual(['Fresh Contact Ltd']);
     const one = await xero().accountingApi.getContact(tenantId, added.contactId);
     expect(one.body.contacts?.[0]?.emailAddress).toBe('fresh@example.com');
-    const missing = await xeroNodeFailure(xero().accountingApi.getContact(tenantId, '00000000-0000-0000-0000-000000000000'));
+    const missing = await xeroNodeFailure(
+      xero().accountingApi.getContact(tenantId, '00000000-0000-0000-0000-000000000000'),
+    );
     expect(missing.statusCode).toBe(404);
   });
 });
@@ -137,7 +262,11 @@ describe('users and organisation through xero-node', () => {
     const emails = body.users?.map((user) => user.emailAddress) ?? [];
     expect(emails).toContain('ADA@Example.com');
     expect(body.users?.some((user) => user.userID === tokens.claims().xero_userid)).toBe(true);
-    const filtered = await xero().accountingApi.getUsers(tenantId, undefined, 'EmailAddress.ToLower() == "ada@example.com"');
+    const filtered = await xero().accountingApi.getUsers(
+      tenantId,
+      undefined,
+      'EmailAddress.ToLower() == "ada@example.com"',
+    );
     expect(filtered.body.users?.map((user) => user.emailAddress)).toEqual(expect.arrayContaining(['ADA@Example.com']));
   });
 
@@ -155,7 +284,9 @@ describe("Xero's failures in xero-node's own shapes", () => {
     expect(expired.statusCode).toBe(401);
     expect(String(expired.body.Detail)).toMatch(/^TokenExpired/);
     const forged = { ...tokens, access_token: 'not-a-token' } as TokenSet;
-    expect((await xeroNodeFailure(xeroClientFor(emulator, client, forged).accountingApi.getContacts(tenantId))).statusCode).toBe(401);
+    expect(
+      (await xeroNodeFailure(xeroClientFor(emulator, client, forged).accountingApi.getContacts(tenantId))).statusCode,
+    ).toBe(401);
   });
 
   it('403 AuthenticationUnsuccessful for a tenant the grant does not cover', async () => {
@@ -170,7 +301,11 @@ describe("Xero's failures in xero-node's own shapes", () => {
     expect(injected.statusCode).toBe(429);
     expect(injected.headers['retry-after']).toBe('7');
 
-    const strict = await startEmulator({ limits: { perMinute: 3 }, seed: { contactsPerOrganisation: 5 }, clients: emulator.clients });
+    const strict = await startEmulator({
+      limits: { perMinute: 3 },
+      seed: { contactsPerOrganisation: 5 },
+      clients: emulator.clients,
+    });
     try {
       const strictClient = await discoverClient(strict);
       const strictTokens = await authorize(strictClient);
@@ -192,7 +327,9 @@ describe("Xero's failures in xero-node's own shapes", () => {
     emulator.control.injectFaults({ kind: 500, count: 1 });
     expect((await xeroNodeFailure(xero().accountingApi.getContacts(tenantId))).statusCode).toBe(503);
     expect((await xeroNodeFailure(xero().accountingApi.getContacts(tenantId))).statusCode).toBe(500);
-    await expect(xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1)).resolves.toBeTruthy();
+    await expect(
+      xero().accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1),
+    ).resolves.toBeTruthy();
   });
 
   it('counts token requests per grant and API calls per tenant', () => {

@@ -6,7 +6,10 @@ import { contractFor, contractForSchema, specFolder, specsPresent } from '../../
 
 const present = specsPresent();
 if (!present) {
-  if (process.env.CI === 'true') throw new Error(`Xero's OpenAPI specs are missing from ${specFolder}; the contract test cannot run in CI without them.`);
+  if (process.env.CI === 'true')
+    throw new Error(
+      `Xero's OpenAPI specs are missing from ${specFolder}; the contract test cannot run in CI without them.`,
+    );
   console.warn(`\n*** Xero OpenAPI specs not found in ${specFolder}: SKIPPING the contract tests. ***\n`);
 }
 
@@ -16,14 +19,23 @@ describe.skipIf(!present)("responses honour Xero's OpenAPI specs", () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: { contactsPerOrganisation: 400 }, clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [testRedirectUri] }] });
+    emulator = await startEmulator({
+      seed: { contactsPerOrganisation: 400 },
+      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [testRedirectUri] }],
+    });
     tenantId = emulator.control.organisations()[0]?.tenantId ?? '';
     tokens = await authorize(await discoverClient(emulator), { tenantIds: [tenantId] });
   });
   afterAll(async () => emulator?.close());
 
   async function get(path: string): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${tokens.access_token}`, 'xero-tenant-id': tenantId, accept: 'application/json' } });
+    const response = await fetch(`${emulator.url}${path}`, {
+      headers: {
+        authorization: `Bearer ${tokens.access_token}`,
+        'xero-tenant-id': tenantId,
+        accept: 'application/json',
+      },
+    });
     return { status: response.status, body: await response.json() };
   }
 
@@ -36,13 +48,22 @@ describe.skipIf(!present)("responses honour Xero's OpenAPI specs", () => {
   ])('GET %s', async (path, specPath) => {
     const { status, body } = await get(path);
     expect(status).toBe(200);
-    expect(contractFor('xero_accounting.yaml', specPath, 'get', closedContactSchemas).violations(status, body)).toEqual([]);
+    expect(contractFor('xero_accounting.yaml', specPath, 'get', closedContactSchemas).violations(status, body)).toEqual(
+      [],
+    );
   });
 
   it('GET /Contacts/{ContactID}', async () => {
-    const contactId = (await get('/api.xro/2.0/Contacts?page=1&pageSize=1')).body as { Contacts: { ContactID: string }[] };
+    const contactId = (await get('/api.xro/2.0/Contacts?page=1&pageSize=1')).body as {
+      Contacts: { ContactID: string }[];
+    };
     const { status, body } = await get(`/api.xro/2.0/Contacts/${contactId.Contacts[0]?.ContactID}`);
-    expect(contractFor('xero_accounting.yaml', '/Contacts/{ContactID}', 'get', closedContactSchemas).violations(status, body)).toEqual([]);
+    expect(
+      contractFor('xero_accounting.yaml', '/Contacts/{ContactID}', 'get', closedContactSchemas).violations(
+        status,
+        body,
+      ),
+    ).toEqual([]);
   });
 
   it('GET /Users', async () => {
@@ -52,15 +73,19 @@ describe.skipIf(!present)("responses honour Xero's OpenAPI specs", () => {
 
   it('GET /Organisation', async () => {
     const { status, body } = await get('/api.xro/2.0/Organisation');
-    expect(contractFor('xero_accounting.yaml', '/Organisation', 'get', ['Organisation']).violations(status, body)).toEqual([]);
+    expect(
+      contractFor('xero_accounting.yaml', '/Organisation', 'get', ['Organisation']).violations(status, body),
+    ).toEqual([]);
   });
 
   it('GET /connections', async () => {
     const { status, body } = await get('/connections');
-    expect(contractFor('xero-identity.yaml', '/Connections', 'get', ['Connection']).violations(status, body)).toEqual([]);
+    expect(contractFor('xero-identity.yaml', '/Connections', 'get', ['Connection']).violations(status, body)).toEqual(
+      [],
+    );
   });
 
-  it('a malformed where answers with the spec\'s 400 Error shape', async () => {
+  it("a malformed where answers with the spec's 400 Error shape", async () => {
     const { status, body } = await get(`/api.xro/2.0/Contacts?where=${encodeURIComponent('Name ==')}`);
     expect(status).toBe(400);
     expect(contractForSchema('xero_accounting.yaml', 'Error', ['Error']).violations(status, body)).toEqual([]);

@@ -7,7 +7,15 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A button that shows when its action is running and cannot be pressed twice meanwhile. */
-export function Button({ busy = false, busyLabel, variant = 'primary', children, disabled, className, ...rest }: ButtonProps) {
+export function Button({
+  busy = false,
+  busyLabel,
+  variant = 'primary',
+  children,
+  disabled,
+  className,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type="button"

@@ -20,11 +20,21 @@ export function readAppError(error: unknown): ClientAppError | null {
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? {}) as ErrorData;
     if (data.appCode) {
-      return { appCode: data.appCode, message: error.message, fieldErrors: data.fieldErrors ?? {}, retryAfter: data.retryAfter ?? null };
+      return {
+        appCode: data.appCode,
+        message: error.message,
+        fieldErrors: data.fieldErrors ?? {},
+        retryAfter: data.retryAfter ?? null,
+      };
     }
   }
   // No app code means the request never reached us (offline, proxy error): say so plainly.
-  return { appCode: 'INTERNAL', message: 'We could not reach the server. Check your connection and try again.', fieldErrors: {}, retryAfter: null };
+  return {
+    appCode: 'INTERNAL',
+    message: 'We could not reach the server. Check your connection and try again.',
+    fieldErrors: {},
+    retryAfter: null,
+  };
 }
 
 export function messageOf(error: unknown): string {

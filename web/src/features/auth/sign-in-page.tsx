@@ -33,7 +33,16 @@ export function SignInPage() {
       <h1>Sign in</h1>
       <form className="card form" onSubmit={submit} noValidate>
         {failure && failure.appCode !== 'VALIDATION_FAILED' ? <Alert>{failure.message}</Alert> : null}
-        <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} errors={failure?.fieldErrors.email} />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          errors={failure?.fieldErrors.email}
+        />
         <TextField
           label="Password"
           type="password"
@@ -49,7 +58,8 @@ export function SignInPage() {
         </Button>
       </form>
       <p>
-        New here? <Link to={`/sign-up${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>Create an account</Link>
+        New here?{' '}
+        <Link to={`/sign-up${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>Create an account</Link>
       </p>
     </main>
   );

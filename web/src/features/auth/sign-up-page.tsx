@@ -38,12 +38,39 @@ export function SignUpPage() {
     <main className="page narrow">
       <h1>Create your account</h1>
       <form className="card form" onSubmit={submit} noValidate>
-        {failure && !failure.fieldErrors.email && failure.appCode !== 'VALIDATION_FAILED' ? <Alert>{failure.message}</Alert> : null}
+        {failure && !failure.fieldErrors.email && failure.appCode !== 'VALIDATION_FAILED' ? (
+          <Alert>{failure.message}</Alert>
+        ) : null}
         <div className="field-row">
-          <TextField label="First name" name="firstName" autoComplete="given-name" required value={form.firstName} onChange={update('firstName')} errors={fieldErrors.firstName} />
-          <TextField label="Last name" name="lastName" autoComplete="family-name" required value={form.lastName} onChange={update('lastName')} errors={fieldErrors.lastName} />
+          <TextField
+            label="First name"
+            name="firstName"
+            autoComplete="given-name"
+            required
+            value={form.firstName}
+            onChange={update('firstName')}
+            errors={fieldErrors.firstName}
+          />
+          <TextField
+            label="Last name"
+            name="lastName"
+            autoComplete="family-name"
+            required
+            value={form.lastName}
+            onChange={update('lastName')}
+            errors={fieldErrors.lastName}
+          />
         </div>
-        <TextField label="Email" type="email" name="email" autoComplete="email" required value={form.email} onChange={update('email')} errors={fieldErrors.email} />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={update('email')}
+          errors={fieldErrors.email}
+        />
         <TextField
           label="Password"
           type="password"
@@ -60,7 +87,8 @@ export function SignUpPage() {
         </Button>
       </form>
       <p>
-        Already have an account? <Link to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>Sign in</Link>
+        Already have an account?{' '}
+        <Link to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>Sign in</Link>
       </p>
     </main>
   );

@@ -26,11 +26,19 @@ export function ContactPage() {
               <dt>Contact number</dt>
               <dd>{data.contactNumber ?? '—'}</dd>
               <dt>Type</dt>
-              <dd>{[data.isCustomer ? 'Customer' : null, data.isSupplier ? 'Supplier' : null].filter(Boolean).join(', ') || '—'}</dd>
+              <dd>
+                {[data.isCustomer ? 'Customer' : null, data.isSupplier ? 'Supplier' : null]
+                  .filter(Boolean)
+                  .join(', ') || '—'}
+              </dd>
               <dt>Phone</dt>
               <dd>{data.phones.map((phone) => phone.number).join(', ') || '—'}</dd>
               <dt>Address</dt>
-              <dd>{data.addresses.map((address) => [address.city, address.country].filter(Boolean).join(', ')).join('; ') || '—'}</dd>
+              <dd>
+                {data.addresses
+                  .map((address) => [address.city, address.country].filter(Boolean).join(', '))
+                  .join('; ') || '—'}
+              </dd>
               <dt>Website</dt>
               <dd>{data.website ?? '—'}</dd>
               <dt>Updated</dt>
@@ -43,7 +51,9 @@ export function ContactPage() {
               ) : (
                 <ul>
                   {data.contactPersons.map((person, index) => (
-                    <li key={index}>{`${[person.firstName, person.lastName].filter(Boolean).join(' ')}${person.email ? ` — ${person.email}` : ''}`}</li>
+                    <li
+                      key={index}
+                    >{`${[person.firstName, person.lastName].filter(Boolean).join(' ')}${person.email ? ` — ${person.email}` : ''}`}</li>
                   ))}
                 </ul>
               )}

@@ -56,10 +56,20 @@ export function ContactsPage() {
       <div className="toolbar">
         <div className="field grow">
           <label htmlFor={searchId}>Search contacts</label>
-          <input id={searchId} type="search" placeholder="Name, email or contact number" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id={searchId}
+            type="search"
+            placeholder="Name, email or contact number"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={includeArchived} onChange={(event) => update({ archived: event.target.checked ? '1' : null, page: null })} />
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(event) => update({ archived: event.target.checked ? '1' : null, page: null })}
+          />
           Include archived
         </label>
       </div>
@@ -72,17 +82,27 @@ export function ContactsPage() {
               {contacts.isFetching ? ' · updating…' : ''}
             </p>
             {data.contacts.length === 0 ? (
-              <p className="empty">{params.get('q') ? 'No contacts match your search.' : 'This organisation has no contacts yet.'}</p>
+              <p className="empty">
+                {params.get('q') ? 'No contacts match your search.' : 'This organisation has no contacts yet.'}
+              </p>
             ) : (
               <ContactsTable contacts={data.contacts} busy={contacts.isFetching} />
             )}
             {pagination.pageCount > 1 ? (
               <nav className="pager" aria-label="Pages">
-                <Button variant="secondary" disabled={page <= 1 || contacts.isFetching} onClick={() => update({ page: String(page - 1) })}>
+                <Button
+                  variant="secondary"
+                  disabled={page <= 1 || contacts.isFetching}
+                  onClick={() => update({ page: String(page - 1) })}
+                >
                   Previous
                 </Button>
                 <span>{`Page ${page} of ${pagination.pageCount}`}</span>
-                <Button variant="secondary" disabled={page >= pagination.pageCount || contacts.isFetching} onClick={() => update({ page: String(page + 1) })}>
+                <Button
+                  variant="secondary"
+                  disabled={page >= pagination.pageCount || contacts.isFetching}
+                  onClick={() => update({ page: String(page + 1) })}
+                >
                   Next
                 </Button>
               </nav>

@@ -4,7 +4,8 @@ import type { RouterOutputs } from '../../trpc';
 
 type Contact = RouterOutputs['xero']['contacts']['contacts'][number];
 
-const roles = (contact: Contact) => [contact.isCustomer ? 'Customer' : null, contact.isSupplier ? 'Supplier' : null].filter(Boolean).join(', ') || '—';
+const roles = (contact: Contact) =>
+  [contact.isCustomer ? 'Customer' : null, contact.isSupplier ? 'Supplier' : null].filter(Boolean).join(', ') || '—';
 
 export function ContactsTable({ contacts, busy }: { contacts: Contact[]; busy: boolean }) {
   return (

@@ -25,7 +25,9 @@ export function MatchPage() {
   return (
     <div className="stack">
       <h1>Match my account</h1>
-      <p className="lead">Find which user of your Xero organisation is you, by email and by name, and link them to your account.</p>
+      <p className="lead">
+        Find which user of your Xero organisation is you, by email and by name, and link them to your account.
+      </p>
       <XeroQueryState isPending={guess.isPending} error={guess.error}>
         {data ? (
           <>
@@ -34,7 +36,12 @@ export function MatchPage() {
               {data.linkedUser ? (
                 <div className="actions">
                   <p>{`Linked to ${data.linkedUser.firstName} ${data.linkedUser.lastName} (${data.linkedUser.email}) in ${data.organisation}.`}</p>
-                  <Button variant="secondary" busy={unlink.isPending} busyLabel="Unlinking…" onClick={() => unlink.mutate()}>
+                  <Button
+                    variant="secondary"
+                    busy={unlink.isPending}
+                    busyLabel="Unlinking…"
+                    onClick={() => unlink.mutate()}
+                  >
                     Unlink
                   </Button>
                 </div>
@@ -48,7 +55,10 @@ export function MatchPage() {
               <p className="result-count">{`${data.usersChecked} organisation users checked.`}</p>
               {link.error ? <Alert>{messageOf(link.error)}</Alert> : null}
               {data.candidates.length === 0 ? (
-                <p className="empty">No user of this organisation matches your email or name. If you use another email at Xero, enter it below.</p>
+                <p className="empty">
+                  No user of this organisation matches your email or name. If you use another email at Xero, enter it
+                  below.
+                </p>
               ) : (
                 <ol className="candidates">
                   {data.candidates.map((candidate) => {

@@ -50,7 +50,11 @@ function XeroSettingsForm({ view }: { view: SettingsView }) {
     <div className="stack narrow-content">
       <h1>Xero app settings</h1>
       <p>Xero is currently using {sourceLabels[view.source]}.</p>
-      {view.environmentWins ? <Alert tone="info">The server’s environment sets the Xero app; it takes precedence over anything saved here.</Alert> : null}
+      {view.environmentWins ? (
+        <Alert tone="info">
+          The server’s environment sets the Xero app; it takes precedence over anything saved here.
+        </Alert>
+      ) : null}
       <section className="card stack" aria-labelledby="redirect-title">
         <h2 id="redirect-title">Redirect URI</h2>
         <p>Add this exact address to your app in Xero’s developer portal:</p>
@@ -64,13 +68,24 @@ function XeroSettingsForm({ view }: { view: SettingsView }) {
       <form className="card form" onSubmit={submit} noValidate>
         {save.isSuccess ? <Alert tone="success">Saved. New connections use these credentials.</Alert> : null}
         {failure && !Object.keys(failure.fieldErrors).length ? <Alert>{failure.message}</Alert> : null}
-        <TextField label="Client id" name="clientId" autoComplete="off" value={clientId} onChange={(e) => setClientId(e.target.value)} errors={failure?.fieldErrors.clientId} />
+        <TextField
+          label="Client id"
+          name="clientId"
+          autoComplete="off"
+          value={clientId}
+          onChange={(e) => setClientId(e.target.value)}
+          errors={failure?.fieldErrors.clientId}
+        />
         <TextField
           label="Client secret"
           name="clientSecret"
           type="password"
           autoComplete="new-password"
-          hint={view.hasClientSecret ? 'A secret is stored and is never shown. Leave empty to keep it.' : 'From Xero’s developer portal. It is stored encrypted and never shown again.'}
+          hint={
+            view.hasClientSecret
+              ? 'A secret is stored and is never shown. Leave empty to keep it.'
+              : 'From Xero’s developer portal. It is stored encrypted and never shown again.'
+          }
           value={clientSecret}
           onChange={(e) => setClientSecret(e.target.value)}
           errors={failure?.fieldErrors.clientSecret}

@@ -37,7 +37,12 @@ export function AppShell() {
         </nav>
         <div className="shell-user">
           {user ? <span className="user-name">{`${user.firstName} ${user.lastName}`}</span> : null}
-          <Button variant="secondary" busy={signOut.isPending} busyLabel="Signing out…" onClick={() => signOut.mutate()}>
+          <Button
+            variant="secondary"
+            busy={signOut.isPending}
+            busyLabel="Signing out…"
+            onClick={() => signOut.mutate()}
+          >
             Sign out
           </Button>
         </div>

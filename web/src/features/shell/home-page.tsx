@@ -14,7 +14,8 @@ export function HomePage() {
         <p>
           {status.data.connected && organisation ? (
             <>
-              Connected to Xero: <strong>{organisation}</strong>. <Link to="/contacts">Browse contacts</Link> or <Link to="/match">match your account</Link>.
+              Connected to Xero: <strong>{organisation}</strong>. <Link to="/contacts">Browse contacts</Link> or{' '}
+              <Link to="/match">match your account</Link>.
             </>
           ) : (
             <>

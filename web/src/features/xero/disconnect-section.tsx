@@ -8,7 +8,8 @@ type DisconnectReport = RouterOutputs['xero']['disconnect'];
 
 export function describeDisconnect(report: DisconnectReport): string {
   if (!report.disconnected) return 'There was no Xero connection to remove.';
-  if (report.xeroUnreachable) return 'Disconnected here. Xero could not be reached, so you may also want to remove this app in Xero’s settings.';
+  if (report.xeroUnreachable)
+    return 'Disconnected here. Xero could not be reached, so you may also want to remove this app in Xero’s settings.';
   return 'Disconnected from Xero.';
 }
 
@@ -32,7 +33,12 @@ export function DisconnectSection({ onDisconnected }: { onDisconnected: (message
         <div className="confirm" role="group" aria-label="Confirm disconnect">
           <p>Disconnect from Xero? This app will lose access to your organisations until you connect again.</p>
           <div className="actions">
-            <Button variant="danger" busy={disconnect.isPending} busyLabel="Disconnecting…" onClick={() => disconnect.mutate()}>
+            <Button
+              variant="danger"
+              busy={disconnect.isPending}
+              busyLabel="Disconnecting…"
+              onClick={() => disconnect.mutate()}
+            >
               Yes, disconnect
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={disconnect.isPending}>

@@ -19,7 +19,12 @@ export function OrganisationSwitcher({ tenants }: { tenants: Tenant[] }) {
   return (
     <div className="field">
       <label htmlFor={id}>Organisation</label>
-      <select id={id} value={selected} disabled={select.isPending || tenants.length < 2} onChange={(event) => select.mutate({ tenantId: event.target.value })}>
+      <select
+        id={id}
+        value={selected}
+        disabled={select.isPending || tenants.length < 2}
+        onChange={(event) => select.mutate({ tenantId: event.target.value })}
+      >
         {tenants.map((tenant) => (
           <option key={tenant.tenantId} value={tenant.tenantId}>
             {tenant.name}

@@ -45,13 +45,20 @@ export function XeroPage() {
           {!status.data.configured ? (
             <Alert tone="info">
               Xero is not set up for this app yet.{' '}
-              {me.data?.role === 'admin' ? <Link to="/settings">Add the Xero app credentials in Settings.</Link> : 'Ask an administrator to add the Xero app credentials.'}
+              {me.data?.role === 'admin' ? (
+                <Link to="/settings">Add the Xero app credentials in Settings.</Link>
+              ) : (
+                'Ask an administrator to add the Xero app credentials.'
+              )}
             </Alert>
           ) : null}
           {error ? <Alert>{messageOf(error)}</Alert> : null}
           {status.data.configured && !status.data.connected ? (
             <section className="card stack">
-              <p>Connect your Xero account to browse your organisation’s contacts and match your account to your Xero user.</p>
+              <p>
+                Connect your Xero account to browse your organisation’s contacts and match your account to your Xero
+                user.
+              </p>
               <Button onClick={() => connect(xeroPagePath)} busy={isPending} busyLabel="Opening Xero…">
                 Connect Xero
               </Button>
@@ -73,7 +80,11 @@ export function XeroPage() {
                   <dt>Xero user</dt>
                   <dd>{`${status.data.identity.givenName} ${status.data.identity.familyName} (${status.data.identity.email})`}</dd>
                   <dt>Access token</dt>
-                  <dd>{status.data.accessTokenExpiresAt ? `expires ${fromNow(status.data.accessTokenExpiresAt)}; renewed automatically` : 'unknown'}</dd>
+                  <dd>
+                    {status.data.accessTokenExpiresAt
+                      ? `expires ${fromNow(status.data.accessTokenExpiresAt)}; renewed automatically`
+                      : 'unknown'}
+                  </dd>
                   <dt>Connected</dt>
                   <dd>{status.data.connectedAt ? formatDate(status.data.connectedAt) : 'unknown'}</dd>
                   <dt>Permissions</dt>
@@ -83,7 +94,12 @@ export function XeroPage() {
               <OrganisationSwitcher tenants={status.data.tenants} />
               <p>
                 <Link to="/contacts">Browse contacts</Link> · <Link to="/match">Match my account</Link> ·{' '}
-                <button type="button" className="link-button" onClick={() => connect(xeroPagePath)} disabled={isPending}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => connect(xeroPagePath)}
+                  disabled={isPending}
+                >
                   Connect another organisation
                 </button>
               </p>

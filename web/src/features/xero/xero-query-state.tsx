@@ -20,7 +20,9 @@ export function XeroQueryState({ isPending, error, loading, children }: XeroQuer
   if (failure?.appCode === 'XERO_NOT_CONNECTED') return <XeroInterstitial reason="not_connected" />;
   if (failure?.appCode === 'XERO_REAUTH_REQUIRED') return <XeroInterstitial reason="reauth_required" />;
   if (failure?.appCode === 'XERO_RATE_LIMITED') {
-    return <Alert tone="info">{`${failure.message}${failure.retryAfter ? ` (about ${failure.retryAfter} s)` : ''}`}</Alert>;
+    return (
+      <Alert tone="info">{`${failure.message}${failure.retryAfter ? ` (about ${failure.retryAfter} s)` : ''}`}</Alert>
+    );
   }
   if (failure) return <Alert>{failure.message}</Alert>;
   if (isPending) return <>{loading ?? <Loading />}</>;
