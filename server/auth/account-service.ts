@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { APIError } from 'better-auth/api';
 import { AppError } from '../../shared/errors';
 import type { SignInInput, SignUpInput } from '../../shared/auth-inputs';
+import type { Db } from '../db/db';
+import { users } from '../db/schema';
 import type { Auth } from './auth';
 import type { SignInLimiter } from './sign-in-limiter';
 import { toSessionUser, type SessionUser } from './session-user';
@@ -83,4 +86,9 @@ export async function signOut(auth: Auth, request: AuthRequest): Promise<void> {
 export async function currentUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
   const result = await auth.api.getSession({ headers });
   return result ? toSessionUser(result.user) : null;
+}
+
+/** The profile's "Xero email": the address this person uses at Xero, when it differs from their sign-in email. */
+export async function setXeroEmail(db: Db, userId: string, xeroEmail: string | null): Promise<void> {
+  await db.update(users).set({ xeroEmail, updatedAt: new Date() }).where(eq(users.id, userId));
 }

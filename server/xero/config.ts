@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { TokenCipher } from '../crypto/token-cipher';
-import type { Db } from '../db/db';
-import { xeroSettings } from '../db/schema';
+import type { SecretCipher } from './secret-cipher';
+import type { XeroDb } from './xero-db';
+import { xeroSettings } from './schema';
 
 export type XeroConfigSource = 'environment' | 'settings' | 'emulator';
 
@@ -42,8 +42,8 @@ export class XeroConfigProvider {
   private cached: Promise<XeroAppConfig | null> | undefined;
 
   constructor(
-    private readonly db: Db,
-    private readonly cipher: TokenCipher,
+    private readonly db: XeroDb,
+    private readonly cipher: SecretCipher,
     private readonly fromEnv: XeroStaticConfig,
     private readonly emulator: XeroAppConfig | null,
   ) {}

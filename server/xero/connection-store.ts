@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { xeroConnections, xeroTenants, type XeroConnection, type XeroTenant } from '../db/schema';
-import type { Db } from '../db/db';
+import { xeroConnections, xeroTenants, type XeroConnection, type XeroTenant } from './schema';
+import type { XeroDb } from './xero-db';
 
 export interface ConnectionWithTenants {
   connection: XeroConnection;
@@ -8,7 +8,7 @@ export interface ConnectionWithTenants {
 }
 
 /** The user's connection and its tenants, in one round trip: every guarded call starts here. */
-export async function loadConnection(db: Db, userId: string): Promise<ConnectionWithTenants | null> {
+export async function loadConnection(db: XeroDb, userId: string): Promise<ConnectionWithTenants | null> {
   const rows = await db
     .select({ connection: xeroConnections, tenant: xeroTenants })
     .from(xeroConnections)
@@ -21,7 +21,7 @@ export async function loadConnection(db: Db, userId: string): Promise<Connection
 }
 
 /** Selects one of this connection's tenants; false when the tenant is not one of them. */
-export async function selectTenant(db: Db, connectionId: string, tenantId: string): Promise<boolean> {
+export async function selectTenant(db: XeroDb, connectionId: string, tenantId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select()

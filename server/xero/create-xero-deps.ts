@@ -1,13 +1,13 @@
-import type { TokenCipher } from '../crypto/token-cipher';
-import type { Db } from '../db/db';
+import type { SecretCipher } from './secret-cipher';
+import type { XeroDb } from './xero-db';
 import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
 import { OpenIdClients } from './openid-clients';
 import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
 import type { XeroDeps } from './xero-deps';
 
 export interface XeroModuleOptions {
-  db: Db;
-  cipher: TokenCipher;
+  db: XeroDb;
+  cipher: SecretCipher;
   config: XeroStaticConfig;
   /** The built-in emulator's app, used when nothing else configures Xero (development only). */
   emulator: XeroAppConfig | null;

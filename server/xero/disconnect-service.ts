@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { xeroConnections } from '../db/schema';
+import { xeroConnections } from './schema';
 import { loadConnection } from './connection-store';
 import { deleteConnection } from './connections-api';
 import { freshTokens } from './token-refresh';

@@ -4,7 +4,7 @@ import { generators } from 'openid-client';
 import { xeroPagePath } from '../../shared/routes';
 import { safeReturnPath } from '../../shared/safe-return-path';
 import type { XeroCallbackError } from '../../shared/xero-callback-errors';
-import { xeroAuthFlows, xeroConnections, xeroTenants, type XeroAuthFlow } from '../db/schema';
+import { xeroAuthFlows, xeroConnections, xeroTenants, type XeroAuthFlow } from './schema';
 import { secretPurpose } from './config';
 import { listConnections } from './connections-api';
 import { fromTokenSet, sealTokenSet } from './stored-token-set';

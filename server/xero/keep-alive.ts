@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { releaseLease, tryTakeLease } from '../db/job-lease';
-import { xeroConnections } from '../db/schema';
+import { xeroConnections } from './schema';
 import { freshTokens } from './token-refresh';
 import type { XeroDeps } from './xero-deps';
 

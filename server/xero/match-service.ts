@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { SessionUser } from '../auth/session-user';
-import type { Db } from '../db/db';
-import { users, xeroConnections } from '../db/schema';
+import type { XeroDb } from './xero-db';
+import { xeroConnections } from './schema';
+import type { XeroUserProfile } from './xero-user';
 import { rankCandidates, type Candidate, type OrgUser } from './guess-user';
 import type { XeroSession } from './xero-session';
 
@@ -27,7 +27,7 @@ async function organisationUsers(session: XeroSession): Promise<OrgUser[]> {
     }));
 }
 
-export async function guessUser(session: XeroSession, user: SessionUser): Promise<GuessUserResult> {
+export async function guessUser(session: XeroSession, user: XeroUserProfile): Promise<GuessUserResult> {
   const orgUsers = await organisationUsers(session);
   const candidates = rankCandidates(
     { email: user.email, xeroEmail: user.xeroEmail, firstName: user.firstName, lastName: user.lastName },
@@ -43,7 +43,7 @@ export async function guessUser(session: XeroSession, user: SessionUser): Promis
 }
 
 /** Saves "this Xero user is me": only a user of the selected organisation can be chosen. */
-export async function linkUser(db: Db, session: XeroSession, xeroUserId: string): Promise<OrgUser> {
+export async function linkUser(db: XeroDb, session: XeroSession, xeroUserId: string): Promise<OrgUser> {
   const orgUsers = await organisationUsers(session);
   const chosen = orgUsers.find((orgUser) => orgUser.userId.toLowerCase() === xeroUserId.toLowerCase());
   if (!chosen) throw new AppError('NOT_FOUND', `That person is not a user of ${session.tenant.name}.`);
@@ -54,15 +54,11 @@ export async function linkUser(db: Db, session: XeroSession, xeroUserId: string)
   return chosen;
 }
 
-export async function unlinkUser(db: Db, userId: string): Promise<void> {
+export async function unlinkUser(db: XeroDb, userId: string): Promise<void> {
   const updated = await db
     .update(xeroConnections)
     .set({ linkedXeroUserId: null, updatedAt: new Date() })
     .where(eq(xeroConnections.userId, userId))
     .returning({ id: xeroConnections.id });
   if (updated.length === 0) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
-}
-
-export async function setXeroEmail(db: Db, userId: string, xeroEmail: string | null): Promise<void> {
-  await db.update(users).set({ xeroEmail, updatedAt: new Date() }).where(eq(users.id, userId));
 }

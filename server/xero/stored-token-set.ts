@@ -1,5 +1,5 @@
 import type { TokenSet } from 'openid-client';
-import type { TokenCipher } from '../crypto/token-cipher';
+import type { SecretCipher } from './secret-cipher';
 import { secretPurpose } from './config';
 
 /** The token set as we keep it: plain fields, sealed as one encrypted JSON value. */
@@ -26,8 +26,8 @@ export function fromTokenSet(tokenSet: TokenSet, previous?: StoredTokenSet): Sto
   };
 }
 
-export const sealTokenSet = (cipher: TokenCipher, tokenSet: StoredTokenSet) =>
+export const sealTokenSet = (cipher: SecretCipher, tokenSet: StoredTokenSet) =>
   cipher.encrypt(JSON.stringify(tokenSet), secretPurpose.tokenSet);
 
-export const openTokenSet = (cipher: TokenCipher, sealed: string) =>
+export const openTokenSet = (cipher: SecretCipher, sealed: string) =>
   JSON.parse(cipher.decrypt(sealed, secretPurpose.tokenSet)) as StoredTokenSet;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { xeroConnections, type XeroConnection } from '../db/schema';
+import { xeroConnections, type XeroConnection } from './schema';
 import type { XeroAppConfig } from './config';
 import { fromTokenSet, openTokenSet, sealTokenSet, type StoredTokenSet } from './stored-token-set';
 import { createXeroClient } from './xero-client-factory';

@@ -1,13 +1,13 @@
-import type { TokenCipher } from '../crypto/token-cipher';
-import type { Db } from '../db/db';
+import type { SecretCipher } from './secret-cipher';
+import type { XeroDb } from './xero-db';
 import type { XeroConfigProvider } from './config';
 import type { OpenIdClients } from './openid-clients';
 import type { TenantThrottle } from './tenant-throttle';
 
 /** What the Xero module needs from its host app: a database, a cipher, and its own configuration. */
 export interface XeroDeps {
-  db: Db;
-  cipher: TokenCipher;
+  db: XeroDb;
+  cipher: SecretCipher;
   config: XeroConfigProvider;
   openId: OpenIdClients;
   throttle: TenantThrottle;

@@ -1,7 +1,6 @@
 import { signInInput, signUpInput } from '../../../shared/auth-inputs';
 import { xeroEmailInput } from '../../../shared/xero-inputs';
-import { setXeroEmail } from '../../xero/match-service';
-import { signIn, signOut, signUp } from '../../auth/account-service';
+import { setXeroEmail, signIn, signOut, signUp } from '../../auth/account-service';
 import { authedProcedure, publicProcedure, router } from '../procedures';
 
 export const authRouter = router({

@@ -1,5 +1,8 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+
+// The Xero module's own tables. They hold the host's user ids as opaque text, with no foreign key into
+// the host's schema, so the module drops into any app; the host removes a user's Xero data with
+// `forgetXeroUser` when it deletes the user.
 
 /** One "Connect Xero" attempt: the OAuth state, bound to the user who started it, used once. */
 export const xeroAuthFlows = pgTable(
@@ -7,9 +10,8 @@ export const xeroAuthFlows = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     state: text().notNull().unique(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The host app's user id (opaque to this module). */
+    userId: text().notNull(),
     /** PKCE verifier, encrypted. */
     codeVerifierEnc: text().notNull(),
     nonce: text().notNull(),
@@ -30,10 +32,8 @@ export const xeroConnections = pgTable(
   'xero_connections',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: text()
-      .notNull()
-      .unique()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The host app's user id (opaque to this module): one connection per user. */
+    userId: text().notNull().unique(),
     xeroUserId: text().notNull(),
     email: text().notNull(),
     givenName: text().notNull(),
@@ -82,6 +82,7 @@ export const xeroSettings = pgTable('xero_settings', {
   id: integer().primaryKey().default(1),
   clientId: text().notNull(),
   clientSecretEnc: text().notNull(),
-  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  /** The host app's id of the admin who saved them. */
+  updatedBy: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
