@@ -5,7 +5,8 @@ import type { Db } from './db/db';
 import type { AppDeps } from './trpc/context';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
-import type { ThrottleLimits } from './xero/tenant-throttle';
+import type { XeroCallLimits } from './xero/calls/call-limits';
+import type { XeroLog } from './xero/calls/xero-log';
 
 export interface DepsConfig {
   publicUrl: string;
@@ -14,7 +15,9 @@ export interface DepsConfig {
   tokenEncryptionKeys: string[];
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
-  xeroThrottle?: ThrottleLimits;
+  /** Deadlines and Xero's limits (XERO_TIMEOUT_MS, XERO_DAILY_LIMIT); Xero's own by default. */
+  xeroLimits?: Partial<XeroCallLimits>;
+  xeroLog?: XeroLog;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -29,7 +32,8 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
       cipher,
       config: config.xero,
       emulator: config.xeroEmulator,
-      ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
+      ...(config.xeroLimits ? { limits: config.xeroLimits } : {}),
+      ...(config.xeroLog ? { log: config.xeroLog } : {}),
     }),
   };
 }

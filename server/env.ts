@@ -38,6 +38,8 @@ const envSchema = z.object({
   XERO_IDENTITY_URL: z.url({ protocol: /^https?$/ }).default('https://identity.xero.com'),
   XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
+  XERO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  XERO_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5000),
 });
 
 export interface Env {
@@ -58,6 +60,10 @@ export interface Env {
 
 export interface XeroEnv extends XeroStaticConfig {
   keepAliveDays: number;
+  /** One attempt's deadline for any call to Xero. */
+  timeoutMs: number;
+  /** Calls per organisation per day (Xero: 5,000; its Starter plan: 1,000). */
+  dailyLimit: number;
 }
 
 export class EnvError extends Error {
@@ -114,6 +120,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       identityUrl: raw.XERO_IDENTITY_URL.replace(/\/+$/, ''),
       apiUrl: raw.XERO_API_URL.replace(/\/+$/, ''),
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
+      timeoutMs: raw.XERO_TIMEOUT_MS,
+      dailyLimit: raw.XERO_DAILY_LIMIT,
     },
     logLevel: raw.LOG_LEVEL,
   };

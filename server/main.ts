@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { createDeps } from './create-deps';
 import { startDevEmulator } from './dev-emulator';
+import { consoleXeroLog } from './xero/calls/console-xero-log';
 import { scheduleKeepAlive } from './xero/keep-alive';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: emulator?.config ?? null,
+    xeroLimits: { timeoutMs: env.xero.timeoutMs, perDay: env.xero.dailyLimit },
+    xeroLog: consoleXeroLog,
+  });
   if (emulator) {
     console.warn(
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,

@@ -18,6 +18,7 @@ export const appErrorCodes = [
   'XERO_RATE_LIMITED',
   'XERO_UNAVAILABLE',
   'XERO_BAD_REQUEST',
+  'XERO_BAD_RESPONSE',
 ] as const;
 
 /** The codes that mean "connect (again) to Xero first": the SPA answers them with the interstitial. */

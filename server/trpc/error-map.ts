@@ -18,6 +18,7 @@ export const trpcCodeFor = {
   XERO_RATE_LIMITED: 'TOO_MANY_REQUESTS',
   XERO_UNAVAILABLE: 'BAD_GATEWAY',
   XERO_BAD_REQUEST: 'BAD_REQUEST',
+  XERO_BAD_RESPONSE: 'BAD_GATEWAY',
 } as const satisfies Record<AppErrorCode, TRPC_ERROR_CODE_KEY>;
 
 /** The app code a bare tRPC error (one no service threw) stands for. */

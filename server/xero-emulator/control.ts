@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { compareContactNames } from './seed/seed';
-import type { FaultKind, FaultScope } from './api/faults';
+import { faultKinds, type FaultKind, type FaultScope } from './api/faults';
 import type { EmulatorContext } from './context';
 import { findOrganisation } from './context';
 import { newId } from './ids';
@@ -41,6 +41,7 @@ export class EmulatorControl {
     scope?: FaultScope;
     tenantId?: string;
     retryAfterSeconds?: number;
+    delayMs?: number;
   }): void {
     this.context.faults.add(fault);
   }
@@ -124,6 +125,10 @@ export class EmulatorControl {
         count: grant.tokenRequests,
       })),
       apiCallsByTenant: Object.fromEntries(this.context.apiCallsByTenant),
+      /** The most calls a tenant ever had in flight at once, and in any minute; 429s for Xero's limits. */
+      peakInFlightByTenant: Object.fromEntries(this.context.limiter.peakInFlight),
+      peakMinuteByTenant: Object.fromEntries(this.context.limiter.peakMinute),
+      rateLimitRefusals: this.context.limiter.refusals,
     };
   }
 
@@ -172,11 +177,12 @@ export function registerControlRoutes(app: FastifyInstance, control: EmulatorCon
   app.post(`${base}/faults`, async (request) => {
     const input = z
       .object({
-        kind: z.union([z.literal(429), z.literal(500), z.literal(503), z.literal('hang'), z.literal('lose_response')]),
+        kind: z.custom<FaultKind>((value) => (faultKinds as readonly unknown[]).includes(value), 'unknown fault kind'),
         count: z.number().int().min(1).max(10_000),
         scope: z.enum(['api', 'token']).optional(),
         tenantId: z.string().optional(),
         retryAfterSeconds: z.number().int().min(0).optional(),
+        delayMs: z.number().int().min(0).max(600_000).optional(),
       })
       .parse(request.body);
     control.injectFaults(input);

@@ -2,6 +2,7 @@ import type { Contact } from 'xero-node';
 import type { ContactOrder, contactsInput } from '../../shared/xero-inputs';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { expectList } from './calls/response-probe';
 import type { XeroSession } from './xero-session';
 
 export interface ContactPersonDto {
@@ -32,7 +33,8 @@ export interface ContactDetailDto extends ContactDto {
 
 export interface ContactsPage {
   contacts: ContactDto[];
-  pagination: { page: number; pageSize: number; pageCount: number; itemCount: number };
+  /** `exact` is false when Xero left `pagination` out: the counts are then what is known so far. */
+  pagination: { page: number; pageSize: number; pageCount: number; itemCount: number; exact: boolean };
 }
 
 // Orders come from an allow-list; a user's text never becomes part of Xero's order or where clause.
@@ -65,8 +67,8 @@ export function toContactDto(contact: Contact): ContactDto {
 }
 
 export async function listContacts(session: XeroSession, input: z.output<typeof contactsInput>): Promise<ContactsPage> {
-  const { body } = await session.call((client, tenantId) =>
-    client.accountingApi.getContacts(
+  const { body } = await session.call('list contacts', async (client, tenantId) => {
+    const answer = await client.accountingApi.getContacts(
       tenantId,
       undefined,
       undefined,
@@ -77,23 +79,47 @@ export async function listContacts(session: XeroSession, input: z.output<typeof 
       false,
       input.search === '' ? undefined : input.search,
       input.pageSize,
-    ),
-  );
+    );
+    // Inside the call, so a body without its list is a logged failure of this call, never "no contacts".
+    expectList(answer.body.contacts, 'Contacts');
+    return answer;
+  });
   const contacts = (body.contacts ?? []).map(toContactDto);
   const pagination = body.pagination;
+  if (pagination?.pageCount !== undefined && pagination.itemCount !== undefined) {
+    return {
+      contacts,
+      pagination: {
+        page: pagination.page ?? input.page,
+        pageSize: pagination.pageSize ?? input.pageSize,
+        pageCount: pagination.pageCount,
+        itemCount: pagination.itemCount,
+        exact: true,
+      },
+    };
+  }
+  // Xero sometimes leaves out `pagination`. A full page means there may be more: offer the next page
+  // rather than hide every contact after this one. The count is then what is known so far.
+  const full = contacts.length >= input.pageSize;
+  const seen = (input.page - 1) * input.pageSize + contacts.length;
   return {
     contacts,
     pagination: {
-      page: pagination?.page ?? input.page,
-      pageSize: pagination?.pageSize ?? input.pageSize,
-      pageCount: pagination?.pageCount ?? (contacts.length > 0 ? input.page : 0),
-      itemCount: pagination?.itemCount ?? contacts.length,
+      page: input.page,
+      pageSize: input.pageSize,
+      pageCount: full ? input.page + 1 : contacts.length > 0 ? input.page : input.page - 1,
+      itemCount: seen,
+      exact: false,
     },
   };
 }
 
 export async function getContact(session: XeroSession, id: string): Promise<ContactDetailDto> {
-  const { body } = await session.call((client, tenantId) => client.accountingApi.getContact(tenantId, id));
+  const { body } = await session.call('get contact', async (client, tenantId) => {
+    const answer = await client.accountingApi.getContact(tenantId, id);
+    expectList(answer.body.contacts, 'Contacts');
+    return answer;
+  });
   const contact = body.contacts?.[0];
   if (!contact) throw new AppError('NOT_FOUND', 'Xero has no such contact.');
   return {

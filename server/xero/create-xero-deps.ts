@@ -2,7 +2,9 @@ import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
 import { OpenIdClients } from './openid-clients';
-import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
+import { defaultCallLimits, type XeroCallLimits } from './calls/call-limits';
+import { XeroGate } from './calls/xero-gate';
+import { silentXeroLog, type XeroLog } from './calls/xero-log';
 import type { XeroDeps } from './xero-deps';
 
 export interface XeroModuleOptions {
@@ -12,18 +14,23 @@ export interface XeroModuleOptions {
   /** The built-in emulator's app, used when nothing else configures Xero (development only). */
   emulator: XeroAppConfig | null;
   now?: () => Date;
-  /** This process's share of Xero's per-tenant limits; Xero's own by default. */
-  throttle?: ThrottleLimits;
+  /** Deadlines and Xero's limits; Xero's own by default. */
+  limits?: Partial<XeroCallLimits>;
+  /** Where failures of calls to Xero are reported; silent by default. */
+  log?: XeroLog;
 }
 
 /** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
 export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
+  const log = options.log ?? silentXeroLog;
+  const gate = new XeroGate(options.db, { ...defaultCallLimits, ...options.limits }, log);
   return {
     db: options.db,
     cipher: options.cipher,
     config: new XeroConfigProvider(options.db, options.cipher, options.config, options.emulator),
-    openId: new OpenIdClients(),
-    throttle: new TenantThrottle(options.throttle),
+    openId: new OpenIdClients(gate),
+    gate,
+    log,
     now: options.now ?? (() => new Date()),
   };
 }

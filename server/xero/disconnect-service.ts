@@ -3,7 +3,6 @@ import { xeroConnections } from './schema';
 import { loadConnection } from './connection-store';
 import { deleteConnection } from './connections-api';
 import { freshTokens } from './token-refresh';
-import { createXeroClient } from './xero-client-factory';
 import type { XeroDeps } from './xero-deps';
 
 export interface DisconnectReport {
@@ -34,15 +33,26 @@ export async function disconnectXero(deps: XeroDeps, userId: string): Promise<Di
   const config = await deps.config.current();
   if (config && loaded.connection.status === 'active') {
     try {
+      // One budget for everything said to Xero here: the local disconnect must not wait on a hung Xero.
+      const deadline = deps.gate.deadline();
       const openIdClient = await deps.openId.get(config);
-      const { tokenSet } = await freshTokens(deps, config, loaded.connection);
+      const { tokenSet } = await freshTokens(deps, config, loaded.connection, { deadline });
       for (const tenant of loaded.tenants) {
-        const outcome = await deleteConnection(config.apiUrl, tokenSet.access_token, tenant.xeroConnectionId);
+        const outcome = await deleteConnection(
+          deps.gate,
+          config.apiUrl,
+          tokenSet.access_token,
+          tenant.xeroConnectionId,
+          deadline,
+        );
         if (outcome === 'deleted') report.removedAtXero += 1;
         else report.alreadyGoneAtXero += 1;
       }
-      if (tokenSet.refresh_token) {
-        await createXeroClient(config, openIdClient, tokenSet).revokeToken();
+      const refreshToken = tokenSet.refresh_token;
+      if (refreshToken) {
+        await deps.gate.identity(config.clientId, 'revoke token', deadline, () =>
+          openIdClient.revoke(refreshToken, 'refresh_token'),
+        );
         report.refreshTokenRevoked = true;
       }
     } catch {

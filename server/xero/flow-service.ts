@@ -122,7 +122,7 @@ export async function completeAuthorization(
   const authEventId = String(decodeJwt(stored.access_token).authentication_event_id ?? '');
   let connections;
   try {
-    connections = await listConnections(config.apiUrl, stored.access_token);
+    connections = await listConnections(deps.gate, config.apiUrl, stored.access_token);
   } catch {
     return failure('exchange_failed', flow.nextPath);
   }

@@ -4,6 +4,7 @@ import type { XeroDb } from './xero-db';
 import { xeroConnections } from './schema';
 import type { XeroUserProfile } from './xero-user';
 import { rankCandidates, type Candidate, type OrgUser } from './guess-user';
+import { expectList } from './calls/response-probe';
 import type { XeroSession } from './xero-session';
 
 export interface GuessUserResult {
@@ -15,7 +16,12 @@ export interface GuessUserResult {
 }
 
 async function organisationUsers(session: XeroSession): Promise<OrgUser[]> {
-  const { body } = await session.call((client, tenantId) => client.accountingApi.getUsers(tenantId));
+  const { body } = await session.call('list users', async (client, tenantId) => {
+    const answer = await client.accountingApi.getUsers(tenantId);
+    // A body without its Users list is a failure, never "nobody in the organisation".
+    expectList(answer.body.users, 'Users');
+    return answer;
+  });
   return (body.users ?? [])
     .filter((user) => user.userID)
     .map((user) => ({

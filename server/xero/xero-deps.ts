@@ -2,7 +2,8 @@ import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import type { XeroConfigProvider } from './config';
 import type { OpenIdClients } from './openid-clients';
-import type { TenantThrottle } from './tenant-throttle';
+import type { XeroGate } from './calls/xero-gate';
+import type { XeroLog } from './calls/xero-log';
 
 /** What the Xero module needs from its host app: a database, a cipher, and its own configuration. */
 export interface XeroDeps {
@@ -10,6 +11,8 @@ export interface XeroDeps {
   cipher: SecretCipher;
   config: XeroConfigProvider;
   openId: OpenIdClients;
-  throttle: TenantThrottle;
+  /** Every request to Xero goes through it: deadline, circuit breaker, rate governor, logging. */
+  gate: XeroGate;
+  log: XeroLog;
   now: () => Date;
 }

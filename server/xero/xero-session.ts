@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { XeroClient } from 'xero-node';
 import { AppError } from '../../shared/errors';
 import type { XeroAppConfig } from './config';
-import { loadConnection } from './connection-store';
+import { loadConnection, type ConnectionWithTenants } from './connection-store';
+import { xeroConnections, xeroTenants } from './schema';
 import { freshTokens, reauthRequired, type FreshTokens } from './token-refresh';
 import { createXeroClient } from './xero-client-factory';
 import type { XeroDeps } from './xero-deps';
@@ -20,44 +22,54 @@ export interface XeroTenantRef {
   type: string;
 }
 
-/** What `xeroRequired` puts on the context: everything a Xero procedure needs, already checked. */
+/** What `xeroRequired` puts on the context (and what background jobs open): everything already checked. */
 export interface XeroSession {
   connectionId: string;
-  /** A ready per-request client (token set and API base path set) for the current token. */
-  client: XeroClient;
   tenantId: string;
   tenant: XeroTenantRef;
   identity: XeroIdentity;
   linkedXeroUserId: string | null;
   /**
-   * Runs Xero calls for the selected tenant within this process's share of Xero's limits; on a 401,
-   * refreshes once and retries once; waits out a short 429 a bounded number of times; turns every
-   * failure into our typed errors.
+   * Runs one Xero call for the selected tenant through the gate: a deadline per attempt, the circuit
+   * breaker, Xero's limits shared by every process, one refresh and retry after a 401, waiting out a
+   * 429 within the budget. Every failure becomes one of our typed errors. `operation` names the call
+   * in the log. The client handed to `run` is fresh for each attempt: use it for that attempt only.
    */
-  call<T>(operation: (client: XeroClient, tenantId: string) => Promise<T>): Promise<T>;
+  call<T>(run: XeroOperation<T>): Promise<T>;
+  call<T>(operation: string, run: XeroOperation<T>): Promise<T>;
 }
 
-const maxRateLimitRetries = 2;
-const maxRetryAfterSeconds = 10;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export type XeroOperation<T> = (client: XeroClient, tenantId: string) => Promise<T>;
 
-export async function openXeroSession(deps: XeroDeps, userId: string): Promise<XeroSession> {
+export interface SessionOptions {
+  /** Everything one caller may spend (waiting for a slot, refreshing, retrying), in ms; the gate's by default. */
+  budgetMs?: number;
+}
+
+const notConnected = () => new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+
+async function openSession(
+  deps: XeroDeps,
+  loaded: ConnectionWithTenants,
+  tenantId: string | undefined,
+  options: SessionOptions,
+): Promise<XeroSession> {
   const config: XeroAppConfig = await deps.config.require();
-  const loaded = await loadConnection(deps.db, userId);
-  if (!loaded) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
   const { connection, tenants } = loaded;
   if (connection.status !== 'active') throw reauthRequired();
-  const selected = tenants.find((tenant) => tenant.selected) ?? tenants[0];
-  if (!selected) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+  const selected = tenantId
+    ? tenants.find((tenant) => tenant.tenantId === tenantId)
+    : (tenants.find((tenant) => tenant.selected) ?? tenants[0]);
+  if (!selected) throw notConnected();
+  const budgetMs = options.budgetMs ?? deps.gate.limits.budgetMs;
   const openIdClient = await deps.openId.get(config);
-  let tokens: FreshTokens = await freshTokens(deps, config, connection);
-  let client = createXeroClient(config, openIdClient, tokens.tokenSet);
+  let tokens: FreshTokens = await freshTokens(deps, config, connection, { deadline: Date.now() + budgetMs });
+  const tenant = { tenantId: selected.tenantId, name: selected.tenantName, type: selected.tenantType };
 
-  const session: XeroSession = {
+  return {
     connectionId: connection.id,
-    client,
-    tenantId: selected.tenantId,
-    tenant: { tenantId: selected.tenantId, name: selected.tenantName, type: selected.tenantType },
+    tenantId: tenant.tenantId,
+    tenant,
     identity: {
       xeroUserId: connection.xeroUserId,
       email: connection.email,
@@ -65,41 +77,70 @@ export async function openXeroSession(deps: XeroDeps, userId: string): Promise<X
       familyName: connection.familyName,
     },
     linkedXeroUserId: connection.linkedXeroUserId,
-    async call(operation) {
-      let refreshedAfter401 = false;
-      for (let rateLimitRetries = 0; ;) {
-        try {
-          return await deps.throttle.run(selected.tenantId, () => operation(client, selected.tenantId));
-        } catch (error) {
-          if (error instanceof AppError) throw error;
-          const failure = classifyXeroError(error);
-          if (failure.kind === 'unauthorized' && !refreshedAfter401) {
-            // Xero can revoke an access token before its expiry; one forced refresh, then one retry.
-            refreshedAfter401 = true;
-            tokens = await freshTokens(
-              deps,
-              config,
-              { ...connection, tokenVersion: tokens.version },
-              { force: { seenVersion: tokens.version } },
-            );
-            client = createXeroClient(config, openIdClient, tokens.tokenSet);
-            session.client = client;
-            continue;
-          }
-          const wait = failure.retryAfterSeconds ?? maxRetryAfterSeconds + 1;
-          if (
-            failure.kind === 'rate_limited' &&
-            rateLimitRetries < maxRateLimitRetries &&
-            wait <= maxRetryAfterSeconds
-          ) {
-            rateLimitRetries += 1;
-            await sleep(wait * 1000);
-            continue;
-          }
-          throw toAppError(failure);
-        }
+    async call<T>(first: string | XeroOperation<T>, second?: XeroOperation<T>): Promise<T> {
+      const operation = typeof first === 'string' ? first : 'accounting call';
+      const run = typeof first === 'string' ? second : first;
+      if (!run) throw new TypeError('call() needs an operation to run');
+      const deadline = Date.now() + budgetMs;
+      try {
+        return await deps.gate.api(
+          { operation, tenantId: tenant.tenantId, organisation: tenant.name, clientId: config.clientId, deadline },
+          (probe) => {
+            const client = createXeroClient(config, openIdClient, tokens.tokenSet);
+            client.accountingApi.setDefaultAuthentication(probe);
+            return run(client, tenant.tenantId);
+          },
+          {
+            // Xero can revoke an access token before its expiry: refresh unless someone already did.
+            unauthorized: async () => {
+              tokens = await freshTokens(
+                deps,
+                config,
+                { ...connection, tokenVersion: tokens.version },
+                { force: { seenVersion: tokens.version }, deadline },
+              );
+            },
+          },
+        );
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw toAppError(classifyXeroError(error), tenant.name);
       }
     },
   };
-  return session;
+}
+
+/** The signed-in user's session, for their selected organisation. */
+export async function openXeroSession(
+  deps: XeroDeps,
+  userId: string,
+  options: SessionOptions = {},
+): Promise<XeroSession> {
+  await deps.config.require();
+  const loaded = await loadConnection(deps.db, userId);
+  if (!loaded) throw notConnected();
+  return openSession(deps, loaded, undefined, options);
+}
+
+/**
+ * A session for background work, by connection id and organisation (tenant id), with no user request
+ * behind it: the same gate, limits and refresh as a user's call.
+ */
+export async function openXeroSessionForConnection(
+  deps: XeroDeps,
+  connectionId: string,
+  tenantId: string,
+  options: SessionOptions = {},
+): Promise<XeroSession> {
+  await deps.config.require();
+  const rows = await deps.db
+    .select({ connection: xeroConnections, tenant: xeroTenants })
+    .from(xeroConnections)
+    .leftJoin(xeroTenants, eq(xeroTenants.connectionId, xeroConnections.id))
+    .where(eq(xeroConnections.id, connectionId));
+  const [first] = rows;
+  if (!first) throw notConnected();
+  const tenants = rows.flatMap((row) => (row.tenant ? [row.tenant] : []));
+  if (!tenants.some((tenant) => tenant.tenantId === tenantId)) throw notConnected();
+  return openSession(deps, { connection: first.connection, tenants }, tenantId, options);
 }

@@ -28,7 +28,7 @@ if (spaNeedsBuild()) await buildSpa();
 const server = await startTestServer({
   spaDir,
   emulator: { seed: { contactsPerOrganisation: 500 }, limits: { perMinute: 1e9, perDay: 1e9, appPerMinute: 1e9 } },
-  throttle: { concurrent: 5, perMinute: 1e9, maxWaitMs: 10_000 },
+  limits: { perMinute: 1e9, perDay: 1e9, appPerMinute: 1e9 },
 });
 console.log(`database: ${server.db.driver}`);
 const user = await signUpUser(server, { email: 'bench@example.com' });

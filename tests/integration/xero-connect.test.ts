@@ -17,7 +17,7 @@ let acmeTenant: string;
 beforeAll(async () => {
   server = await startTestServer({
     emulator: { seed: { contactsPerOrganisation: 40 }, limits: { perMinute: 10_000 } },
-    throttle: { concurrent: 5, perMinute: 10_000, maxWaitMs: 10_000 },
+    limits: { perMinute: 10_000, perDay: 10_000 },
   });
   [demoTenant, acmeTenant] = server.emulator.control.organisations().map((org) => org.tenantId) as [string, string];
 });

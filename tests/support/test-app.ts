@@ -4,7 +4,8 @@ import { buildApp } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
-import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
+import type { XeroCallLimits } from '../../server/xero/calls/call-limits';
+import type { XeroLog } from '../../server/xero/calls/xero-log';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { appRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -38,7 +39,9 @@ export interface TestContext {
 export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
-  throttle?: ThrottleLimits;
+  /** Our side of Xero's limits and deadlines. */
+  limits?: Partial<XeroCallLimits>;
+  log?: XeroLog;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -66,7 +69,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
     xeroEmulator: null,
-    ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
+    ...(options.limits ? { xeroLimits: options.limits } : {}),
+    ...(options.log ? { xeroLog: options.log } : {}),
   });
   return {
     db,

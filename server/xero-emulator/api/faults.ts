@@ -1,6 +1,28 @@
-/** 'lose_response' does the work, then drops the connection: the answer is lost on the way back. */
-export type FaultKind = 429 | 500 | 503 | 'hang' | 'lose_response';
+/**
+ * What a fault does to the next matching call:
+ * - 429 / 500 / 503: that status with Xero's body; 'hang': never answers; 'lose_response': does the
+ *   work, then drops the connection, so the answer is lost on the way back;
+ * - 'html': a 200 whose body is an HTML page (a proxy or maintenance page in front of Xero);
+ * - 'cut_json': a 200 whose JSON stops half-way; 'bad_gzip': a 200 that says gzip but cannot be decoded;
+ * - 'no_pagination': the real answer without its `pagination` object;
+ * - 'slow': the real answer after `delayMs`.
+ */
+export type FaultKind =
+  429 | 500 | 503 | 'hang' | 'lose_response' | 'html' | 'cut_json' | 'bad_gzip' | 'no_pagination' | 'slow';
 export type FaultScope = 'api' | 'token';
+
+export const faultKinds: readonly FaultKind[] = [
+  429,
+  500,
+  503,
+  'hang',
+  'lose_response',
+  'html',
+  'cut_json',
+  'bad_gzip',
+  'no_pagination',
+  'slow',
+];
 
 export interface Fault {
   kind: FaultKind;
@@ -9,6 +31,8 @@ export interface Fault {
   /** Only calls for this tenant, when set. */
   tenantId: string | null;
   retryAfterSeconds: number;
+  /** For 'slow': how long the answer takes. */
+  delayMs: number;
 }
 
 /** Injected failures: the next N matching calls answer with the fault instead of the real answer. */
@@ -16,7 +40,8 @@ export class FaultQueue {
   private faults: Fault[] = [];
 
   add(
-    fault: Omit<Fault, 'remaining' | 'scope' | 'tenantId' | 'retryAfterSeconds'> & Partial<Fault> & { count: number },
+    fault: Omit<Fault, 'remaining' | 'scope' | 'tenantId' | 'retryAfterSeconds' | 'delayMs'> &
+      Partial<Fault> & { count: number },
   ): void {
     this.faults.push({
       kind: fault.kind,
@@ -24,6 +49,7 @@ export class FaultQueue {
       scope: fault.scope ?? 'api',
       tenantId: fault.tenantId ?? null,
       retryAfterSeconds: fault.retryAfterSeconds ?? 1,
+      delayMs: fault.delayMs ?? 1000,
     });
   }
 

@@ -1,30 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findOrganisation, type EmulatorContext } from '../context';
 import type { Grant, OrganisationRecord } from '../model';
-import type { Fault } from './faults';
+import { applyAlteringFault, sendReplacingFault } from './fault-replies';
 import { sendForbidden, sendProblem, sendTokenExpired } from './problems';
 
 export interface AdmittedCall {
   grant: Grant;
   organisation: OrganisationRecord;
-}
-
-async function sendFault(reply: FastifyReply, fault: Fault) {
-  if (fault.kind === 'hang') {
-    // Never answers: the client's own timeout is what is being tested. Closing the emulator ends it.
-    await new Promise(() => {});
-  }
-  if (fault.kind === 429) {
-    reply.header('retry-after', String(fault.retryAfterSeconds)).header('x-rate-limit-problem', 'minute');
-    return sendProblem(reply, 429, 'Too Many Requests', 'You have exceeded the rate limit');
-  }
-  if (fault.kind === 'lose_response') {
-    reply.raw.destroy();
-    return reply;
-  }
-  if (fault.kind === 503)
-    return sendProblem(reply, 503, 'Service Unavailable', 'The Xero API is temporarily unavailable');
-  return sendProblem(reply, 500, 'An error occurred', 'An unexpected error occurred in Xero');
 }
 
 /** Bearer token only, for /connections: no tenant, no per-tenant limits. */
@@ -34,10 +16,7 @@ export async function admitBearer(
   reply: FastifyReply,
 ): Promise<Grant | null> {
   const fault = context.faults.take('api', null);
-  if (fault) {
-    await sendFault(reply, fault);
-    return null;
-  }
+  if (fault && (await sendReplacingFault(reply, fault))) return null;
   const bearer = await context.authorization.checkBearer(request.headers.authorization);
   if ('grant' in bearer) return bearer.grant;
   await sendTokenExpired(reply, bearer.expiredAt);
@@ -57,10 +36,7 @@ export async function admitTenantCall(
   const tenantHeader = request.headers['xero-tenant-id'];
   const tenantId = typeof tenantHeader === 'string' ? tenantHeader.trim().toLowerCase() : '';
   const fault = context.faults.take('api', tenantId || null);
-  if (fault) {
-    await sendFault(reply, fault);
-    return null;
-  }
+  if (fault && (await sendReplacingFault(reply, fault))) return null;
   const bearer = await context.authorization.checkBearer(request.headers.authorization);
   if (!('grant' in bearer)) {
     await sendTokenExpired(reply, bearer.expiredAt);
@@ -82,5 +58,6 @@ export async function admitTenantCall(
   }
   reply.raw.once('close', admission.release);
   context.apiCallsByTenant.set(tenantId, (context.apiCallsByTenant.get(tenantId) ?? 0) + 1);
+  if (fault) await applyAlteringFault(reply, fault);
   return { grant, organisation };
 }

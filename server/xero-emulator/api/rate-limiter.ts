@@ -21,6 +21,10 @@ const utcDay = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10)
 export class RateLimiter {
   private readonly tenants = new Map<string, TenantUsage>();
   private readonly apps = new Map<string, MinuteWindow>();
+  /** Observations for tests: the highest in-flight and per-minute counts per tenant, and refusals. */
+  readonly peakInFlight = new Map<string, number>();
+  readonly peakMinute = new Map<string, number>();
+  refusals = 0;
 
   constructor(
     private readonly limits: EmulatorLimits,
@@ -53,12 +57,15 @@ export class RateLimiter {
       'x-daylimit-remaining': String(Math.max(0, this.limits.perDay - usage.dayCount)),
       'x-appminlimit-remaining': String(Math.max(0, this.limits.appPerMinute - appWindow.count(now))),
     });
-    const refuse = (problem: LimitProblem, retryAfterSeconds: number): Admission => ({
-      admitted: false,
-      headers: headers(),
-      problem,
-      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
-    });
+    const refuse = (problem: LimitProblem, retryAfterSeconds: number): Admission => {
+      this.refusals += 1;
+      return {
+        admitted: false,
+        headers: headers(),
+        problem,
+        retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+      };
+    };
     if (usage.dayCount >= this.limits.perDay) {
       const midnight = Date.parse(`${usage.day}T00:00:00Z`) + 86_400_000;
       return refuse('day', (midnight - now) / 1000);
@@ -70,6 +77,8 @@ export class RateLimiter {
     usage.minute.add(now);
     usage.dayCount += 1;
     appWindow.add(now);
+    this.peakInFlight.set(tenantId, Math.max(this.peakInFlight.get(tenantId) ?? 0, usage.inFlight));
+    this.peakMinute.set(tenantId, Math.max(this.peakMinute.get(tenantId) ?? 0, usage.minute.count(now)));
     let released = false;
     return {
       admitted: true,
@@ -85,5 +94,8 @@ export class RateLimiter {
   reset(): void {
     this.tenants.clear();
     this.apps.clear();
+    this.peakInFlight.clear();
+    this.peakMinute.clear();
+    this.refusals = 0;
   }
 }

@@ -21,6 +21,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: EmulatorConte
       const client = authenticateClient(context.options.clients, request.headers.authorization, form);
       const fault = context.faults.take('token', null);
       if (fault?.kind === 'hang') await new Promise(() => {});
+      if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (typeof fault?.kind === 'number') return reply.code(fault.kind).send({ error: 'temporarily_unavailable' });
       let response;
       if (form.grant_type === 'authorization_code') {
