@@ -144,8 +144,11 @@ async function releaseClaim(deps: XeroDeps, connectionId: string, claimId: strin
             claimId: null,
             claimedUntil: null,
             failures: sql`${xeroRefreshClaims.failures} + 1`,
-            // 1 s after the first failure, doubling, at most 5 minutes.
-            notBefore: sql`now() + least(${maxBackoffMs}::double precision, 1000 * power(2, ${xeroRefreshClaims.failures})) * interval '1 millisecond'`,
+            // The first failure may be a lost response, which the next try mends inside Xero's grace: no
+            // wait. Then 1 s, doubling, at most 5 minutes, so a down Xero is not asked by every caller.
+            notBefore: sql`now() + (case when ${xeroRefreshClaims.failures} = 0 then 0
+              else least(${maxBackoffMs}::double precision, 1000 * power(2, ${xeroRefreshClaims.failures} - 1)) end)
+              * interval '1 millisecond'`,
           }
         : { claimId: null, claimedUntil: null, failures: 0, notBefore: null },
     )

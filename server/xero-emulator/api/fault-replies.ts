@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { Fault } from './faults';
 import { sendProblem } from './problems';
@@ -42,6 +42,9 @@ export async function sendReplacingFault(reply: FastifyReply, fault: Fault): Pro
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-encoding', 'gzip')
         .send(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), randomBytes(64)]));
+      return true;
+    case 'no_list':
+      await reply.code(200).send({ Id: randomUUID(), Status: 'OK', ProviderName: 'Xero Emulator' });
       return true;
     default:
       return false;

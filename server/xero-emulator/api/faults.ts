@@ -4,6 +4,7 @@
  *   work, then drops the connection, so the answer is lost on the way back;
  * - 'html': a 200 whose body is an HTML page (a proxy or maintenance page in front of Xero);
  * - 'cut_json': a 200 whose JSON stops half-way; 'bad_gzip': a 200 that says gzip but cannot be decoded;
+ * - 'no_list': a 200 envelope without the list it should carry (Contacts, Users);
  * - 'no_pagination': the real answer without its `pagination` object;
  * - 'slow': the real answer after `delayMs`.
  */
@@ -20,6 +21,7 @@ export const faultKinds: readonly FaultKind[] = [
   'html',
   'cut_json',
   'bad_gzip',
+  'no_list',
   'no_pagination',
   'slow',
 ];

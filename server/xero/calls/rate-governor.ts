@@ -208,15 +208,18 @@ export class RateGovernor {
     if (!dayLow && !minuteOut) return;
     const window = sql`(${windowMs}::double precision * interval '1 millisecond')`;
     const dayUsed = dayLow ? this.limits.perDay - dayRemaining : 0;
+    const minuteWait = sql`coalesce((select min(c) from unnest(o.recent_calls) c where c > now() - ${window}), now()) + ${window}`;
     await this.db.execute(sql`
-      update xero_org_limits o
+      insert into xero_org_limits as o (tenant_id, day_count, wait_until, wait_problem)
+      values (${tenantId}::text, ${dayUsed}::int,
+              case when ${minuteOut}::boolean then now() + ${window} end,
+              case when ${minuteOut}::boolean then 'minute' end)
+      on conflict (tenant_id) do update
          set day_count = case when o.day = (now() at time zone 'utc')::date
-                              then greatest(o.day_count, ${dayUsed}::int) else o.day_count end,
+                              then greatest(o.day_count, ${dayUsed}::int) else ${dayUsed}::int end,
+             day = (now() at time zone 'utc')::date,
              wait_until = case when ${minuteOut}::boolean
-               then greatest(coalesce(o.wait_until, now()),
-                             coalesce((select min(c) from unnest(o.recent_calls) c where c > now() - ${window}), now()) + ${window})
-               else o.wait_until end,
-             wait_problem = case when ${minuteOut}::boolean then 'minute' else o.wait_problem end
-       where tenant_id = ${tenantId}::text`);
+                               then greatest(coalesce(o.wait_until, now()), ${minuteWait}) else o.wait_until end,
+             wait_problem = case when ${minuteOut}::boolean then 'minute' else o.wait_problem end`);
   }
 }

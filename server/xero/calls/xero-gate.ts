@@ -120,7 +120,7 @@ export class XeroGate {
   /**
    * An Accounting API call, with the retries that are safe: after a 401 one refresh and one retry;
    * after a 429 waiting (every process waits) while the budget allows; after a timeout or an outage one
-   * more attempt if the budget holds a whole one. Throws a XeroFailure.
+   * more attempt if the budget holds a whole one. Throws a XeroFailure, or the refresh's own AppError.
    */
   async api<T>(call: ApiCall, run: (probe: ResponseProbe) => Promise<T>, recovery: ApiRecovery = {}): Promise<T> {
     let refreshed = false;
@@ -153,11 +153,8 @@ export class XeroGate {
         if (retry === 'no') throw failure;
         if (failure.kind === 'unauthorized') {
           refreshed = true;
-          try {
-            await recovery.unauthorized?.();
-          } catch (refreshError) {
-            throw classifyXeroError(refreshError);
-          }
+          // Its failures are already ours (XERO_REAUTH_REQUIRED after invalid_grant): they pass as they are.
+          await recovery.unauthorized?.();
         } else if (failure.kind === 'rate_limited') rateLimitWaits += 1;
         else transientRetried = true;
       }
