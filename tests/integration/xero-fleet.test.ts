@@ -1,0 +1,120 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xeroConnections } from '../../server/db/schema';
+import { TokenCipher } from '../../server/crypto/token-cipher';
+import { runFleetMember, type FleetPlan, type FleetReport } from '../support/fleet/fleet-calls';
+import { startTestServer, testEncryptionKeys, testXeroScopes, type RunningTestServer } from '../support/test-app';
+import { connectXero, signUpUser } from '../support/xero-connect';
+
+const workerPath = fileURLToPath(new URL('../support/fleet/fleet-worker.ts', import.meta.url));
+const processes = 3;
+const totalCalls = 100;
+// Xero's real limits on both sides: 5 in flight and 60 a minute per organisation. 100 calls at 60 a
+// minute take just over a minute, so this test alone has a longer timeout and the calls a longer budget
+// (as background work would have).
+const budgetMs = 100_000;
+
+let server: RunningTestServer;
+let plan: (calls: number) => FleetPlan;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const tenantId = server.emulator.control.organisations()[1]?.tenantId ?? '';
+  const user = await signUpUser(server);
+  await connectXero(server, user, { email: 'fleet@example.com', tenantIds: [tenantId] });
+  const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
+  plan = (calls) => ({ connectionId: row?.id ?? '', tenantId, calls, budgetMs });
+});
+afterAll(async () => server.stop());
+
+const xeroConfig = () => ({
+  clientId: 'TEST_CLIENT_ID',
+  clientSecret: 'test-client-secret',
+  redirectUri: `${server.url}/xero/callback`,
+  scopes: testXeroScopes,
+  identityUrl: server.emulator.url,
+  apiUrl: server.emulator.url,
+});
+
+/** One app process per member, on the shared PostgreSQL database; all start their calls together. */
+async function runProcesses(databaseUrl: string, plans: FleetPlan[]): Promise<FleetReport[]> {
+  const children: ChildProcessWithoutNullStreams[] = [];
+  const reports = plans.map((memberPlan) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', workerPath], {
+      env: {
+        ...process.env,
+        FLEET_WORKER_INPUT: JSON.stringify({
+          databaseUrl,
+          encryptionKeys: testEncryptionKeys,
+          xero: xeroConfig(),
+          limits: {},
+          plan: memberPlan,
+        }),
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    const lines = createInterface({ input: child.stdout });
+    let readyResolve = () => {};
+    const ready = new Promise<void>((resolve) => (readyResolve = resolve));
+    const report = new Promise<FleetReport>((resolve, reject) => {
+      lines.on('line', (line) => {
+        if (line === 'ready') readyResolve();
+        else if (line.startsWith('{')) resolve(JSON.parse(line) as FleetReport);
+      });
+      child.once('exit', (code) => reject(new Error(`fleet worker exited with ${code}`)));
+    });
+    return { ready, report };
+  });
+  try {
+    await Promise.all(reports.map((member) => member.ready));
+    for (const child of children) child.stdin.write('go\n');
+    return await Promise.all(reports.map((member) => member.report));
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill();
+  }
+}
+
+describe('a fleet of app processes on one database', () => {
+  it(`${processes} processes, ${totalCalls} concurrent calls for one organisation: never over 5 in flight or 60 a minute at Xero, no 429`, async () => {
+    const tenantId = plan(0).tenantId;
+    // Each call takes a while at Xero, so the fleet really competes for the 5 slots.
+    server.emulator.control.injectFaults({ kind: 'slow', count: totalCalls, delayMs: 150, tenantId });
+    const shares = [34, 33, 33];
+    const reports = server.db.url
+      ? await runProcesses(
+          server.db.url,
+          shares.map((calls) => plan(calls)),
+        )
+      : // PGlite lives inside one process: the fleet is three app instances with their own gates on it.
+        await Promise.all(
+          shares.map((calls) =>
+            runFleetMember(
+              {
+                db: server.db.db,
+                cipher: new TokenCipher(testEncryptionKeys),
+                xero: xeroConfig(),
+                limits: {},
+              },
+              plan(calls),
+            ),
+          ),
+        );
+    const counters = server.emulator.control.counters();
+    console.log(
+      `fleet (${server.db.url ? `${processes} processes on PostgreSQL` : `${processes} instances on PGlite`}): ` +
+        `peak in flight ${counters.peakInFlightByTenant[tenantId]}, peak a minute ${counters.peakMinuteByTenant[tenantId]}, ` +
+        `429s ${counters.rateLimitRefusals}`,
+    );
+    expect(reports.reduce((sum, report) => sum + report.ok, 0)).toBe(totalCalls);
+    expect(reports.map((report) => report.failures)).toEqual([{}, {}, {}]);
+    expect(counters.rateLimitRefusals).toBe(0);
+    expect(counters.peakInFlightByTenant[tenantId]).toBeLessThanOrEqual(5);
+    expect(counters.peakInFlightByTenant[tenantId]).toBeGreaterThan(1);
+    expect(counters.peakMinuteByTenant[tenantId]).toBeLessThanOrEqual(60);
+    expect(counters.apiCallsByTenant[tenantId]).toBeGreaterThanOrEqual(totalCalls);
+  }, 150_000);
+});
