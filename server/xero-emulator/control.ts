@@ -84,6 +84,8 @@ export class EmulatorControl {
       isCustomer: input.isCustomer ?? true,
       isSupplier: input.isSupplier ?? false,
       phone: null,
+      phoneAreaCode: null,
+      phoneCountryCode: null,
       city: null,
       country: null,
       website: null,

@@ -1,6 +1,7 @@
 /** The emulator's records, in its own terms; api/serialize.ts turns them into Xero's JSON. */
 
-export type ContactStatus = 'ACTIVE' | 'ARCHIVED';
+/** GDPRREQUEST: the contact asked to be forgotten; Xero lists them with the active ones. */
+export type ContactStatus = 'ACTIVE' | 'ARCHIVED' | 'GDPRREQUEST';
 
 export interface ContactPersonRecord {
   firstName: string;
@@ -21,7 +22,10 @@ export interface ContactRecord {
   contactPersons: ContactPersonRecord[];
   isCustomer: boolean;
   isSupplier: boolean;
+  /** The number without its codes, as Xero keeps it: PhoneNumber, PhoneAreaCode, PhoneCountryCode. */
   phone: string | null;
+  phoneAreaCode: string | null;
+  phoneCountryCode: string | null;
   city: string | null;
   country: string | null;
   website: string | null;

@@ -27,7 +27,8 @@ export interface ContactDto {
 export interface ContactDetailDto extends ContactDto {
   contactNumber: string | null;
   website: string | null;
-  phones: { type: string; number: string }[];
+  /** The number as Xero splits it: country code, area code, number (the codes may be absent). */
+  phones: { type: string; countryCode: string | null; areaCode: string | null; number: string }[];
   addresses: { type: string; city: string | null; country: string | null }[];
 }
 
@@ -128,7 +129,12 @@ export async function getContact(session: XeroSession, id: string): Promise<Cont
     website: text(contact.website),
     phones: (contact.phones ?? [])
       .filter((phone) => phone.phoneNumber)
-      .map((phone) => ({ type: String(phone.phoneType ?? ''), number: phone.phoneNumber ?? '' })),
+      .map((phone) => ({
+        type: String(phone.phoneType ?? ''),
+        countryCode: text(phone.phoneCountryCode?.trim()),
+        areaCode: text(phone.phoneAreaCode?.trim()),
+        number: phone.phoneNumber?.trim() ?? '',
+      })),
     addresses: (contact.addresses ?? [])
       .filter((address) => address.city || address.country)
       .map((address) => ({

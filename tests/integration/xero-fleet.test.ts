@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
@@ -41,7 +41,7 @@ const xeroConfig = () => ({
 
 /** One app process per member, on the shared PostgreSQL database; all start their calls together. */
 async function runProcesses(databaseUrl: string, plans: FleetPlan[]): Promise<FleetReport[]> {
-  const children: ChildProcessWithoutNullStreams[] = [];
+  const children: ChildProcess[] = [];
   const reports = plans.map((memberPlan) => {
     const child = spawn(process.execPath, ['--import', 'tsx', workerPath], {
       env: {
@@ -71,7 +71,7 @@ async function runProcesses(databaseUrl: string, plans: FleetPlan[]): Promise<Fl
   });
   try {
     await Promise.all(reports.map((member) => member.ready));
-    for (const child of children) child.stdin.write('go\n');
+    for (const child of children) child.stdin?.write('go\n');
     return await Promise.all(reports.map((member) => member.report));
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();

@@ -1,6 +1,6 @@
 import { errors } from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { classifyXeroError, toAppError, XeroHttpError } from '../../server/xero/xero-failure';
+import { classifyXeroError, toAppError, XeroFailure, XeroHttpError } from '../../server/xero/xero-failure';
 
 /** xero-node's accounting calls reject with this JSON string. */
 const accountingRejection = (statusCode: number, headers: Record<string, string> = {}, body: unknown = {}) =>
@@ -39,7 +39,24 @@ describe('classifyXeroError', () => {
     expect(classifyXeroError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).kind).toBe(
       'unavailable',
     );
-    expect(classifyXeroError('not json at all').kind).toBe('unavailable');
+    expect(classifyXeroError(accountingRejection(0)).kind).toBe('unavailable');
+    expect(classifyXeroError(new TypeError('fetch failed', { cause: { code: 'UND_ERR_SOCKET' } })).kind).toBe(
+      'unavailable',
+    );
+  });
+
+  it('treats an error that is not from HTTP as our own bug, never as Xero being down', () => {
+    expect(classifyXeroError(new TypeError("Cannot read properties of undefined (reading 'x')")).kind).toBe('internal');
+    expect(classifyXeroError(new Error('Required parameter contactID was null or undefined')).kind).toBe('internal');
+    expect(classifyXeroError('not json at all').kind).toBe('internal');
+    expect(toAppError(classifyXeroError(new TypeError('bad input'))).code).toBe('INTERNAL');
+  });
+
+  it('speaks of waits in human time, the daily limit included', () => {
+    const day = classifyXeroError(accountingRejection(429, { 'retry-after': '43200', 'x-rate-limit-problem': 'day' }));
+    const message = toAppError(day, 'Acme Widgets Ltd').message;
+    expect(message).toBe("Xero's daily limit for Acme Widgets Ltd is used up; it resets in about 12 hours.");
+    expect(toAppError(new XeroFailure('bad_response')).code).toBe('XERO_BAD_RESPONSE');
   });
 
   it('never passes Xero text or request details to the message people see', () => {

@@ -9,7 +9,7 @@
  * - 'slow': the real answer after `delayMs`.
  */
 export type FaultKind =
-  429 | 500 | 503 | 'hang' | 'lose_response' | 'html' | 'cut_json' | 'bad_gzip' | 'no_pagination' | 'slow';
+  429 | 500 | 503 | 'hang' | 'lose_response' | 'html' | 'cut_json' | 'bad_gzip' | 'no_list' | 'no_pagination' | 'slow';
 export type FaultScope = 'api' | 'token';
 
 export const faultKinds: readonly FaultKind[] = [

@@ -39,7 +39,12 @@ export function contactJson(contact: ContactRecord, summaryOnly: boolean) {
       { AddressType: 'STREET' as const },
     ],
     Phones: [
-      { PhoneType: 'DEFAULT' as const, ...optional('PhoneNumber', contact.phone) },
+      {
+        PhoneType: 'DEFAULT' as const,
+        ...optional('PhoneNumber', contact.phone),
+        ...optional('PhoneAreaCode', contact.phone ? contact.phoneAreaCode : null),
+        ...optional('PhoneCountryCode', contact.phone ? contact.phoneCountryCode : null),
+      },
       { PhoneType: 'MOBILE' as const },
     ],
     ...optional('Website', contact.website),

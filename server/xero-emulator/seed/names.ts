@@ -151,6 +151,24 @@ export const companyTrades = [
 
 export const companySuffixes = ['Ltd', 'Limited', 'Pty Ltd', 'LLC', 'Inc', '& Co', 'Group', 'Trust', ''];
 
+/** Telephone country and area codes by city, as Xero stores them (PhoneCountryCode, PhoneAreaCode). */
+export const phoneCodes: Record<string, [string, string]> = {
+  Wellington: ['64', '4'],
+  Auckland: ['64', '9'],
+  Christchurch: ['64', '3'],
+  Sydney: ['61', '2'],
+  Melbourne: ['61', '3'],
+  Brisbane: ['61', '7'],
+  London: ['44', '20'],
+  Manchester: ['44', '161'],
+  Edinburgh: ['44', '131'],
+  Toronto: ['1', '416'],
+  Austin: ['1', '512'],
+};
+
+/** A name with no break in it, as some organisations have: a page must wrap it, not grow to fit it. */
+export const unbrokenContactName = 'Hyperspectralgeospatialinformaticsconsultancyandanalyticsservicesinternational Ltd';
+
 export const cities: [string, string][] = [
   ['Wellington', 'New Zealand'],
   ['Auckland', 'New Zealand'],

@@ -7,7 +7,9 @@ import {
   companyWords,
   firstNames,
   lastNames,
+  phoneCodes,
   trickyContactNames,
+  unbrokenContactName,
 } from './names';
 import { SeededRandom } from './random';
 import { seedUsersByOrganisation } from './seed-users';
@@ -54,6 +56,18 @@ function companyContact(random: SeededRandom) {
   return { name, firstName: null, lastName: null, email: `accounts@${slug(name).replace(/\./g, '')}.example` };
 }
 
+/**
+ * Real organisations hold untidy names: stray spaces around or inside a name (Xero keeps them as typed).
+ * Chosen by index, not by the random stream, so the rest of the seed stays as it was.
+ */
+function untidy(name: string, index: number): string {
+  if (index === trickyContactNames.length) return unbrokenContactName;
+  if (index % 23 === 7) return `${name}  `;
+  if (index % 23 === 15) return ` ${name}`;
+  if (index % 23 === 19) return name.replace(' ', '   ');
+  return name;
+}
+
 export function generateContacts(random: SeededRandom, orgKey: string, count: number): ContactRecord[] {
   const usedNames = new Set<string>();
   const contacts: ContactRecord[] = [];
@@ -65,16 +79,19 @@ export function generateContacts(random: SeededRandom, orgKey: string, count: nu
         ? personContact(random, index)
         : companyContact(random);
     // Xero requires contact names to be unique within an organisation.
-    let name = base.name;
-    for (let copy = 2; usedNames.has(name.toLowerCase()); copy += 1) name = `${base.name} (${copy})`;
-    usedNames.add(name.toLowerCase());
+    const typed = tricky ? base.name : untidy(base.name, index);
+    let name = typed;
+    for (let copy = 2; usedNames.has(name.trim().toLowerCase()); copy += 1) name = `${typed} (${copy})`;
+    usedNames.add(name.trim().toLowerCase());
     const [city, country] = random.pick(cities);
     const personCount = base.firstName ? 0 : random.int(3);
+    const archived = random.chance(0.07);
     contacts.push({
       contactId: uuidFrom(`${orgKey}:contact:${index}`),
       contactNumber: `C-${String(index + 1).padStart(6, '0')}`,
       accountNumber: `AC${String(100_000 + index)}`,
-      status: random.chance(0.07) ? 'ARCHIVED' : 'ACTIVE',
+      // A few people asked to be forgotten (GDPR); chosen by index, so the random stream is unchanged.
+      status: archived ? 'ARCHIVED' : index % 29 === 11 ? 'GDPRREQUEST' : 'ACTIVE',
       name,
       firstName: base.firstName,
       lastName: base.lastName,
@@ -82,16 +99,20 @@ export function generateContacts(random: SeededRandom, orgKey: string, count: nu
       contactPersons: Array.from({ length: personCount }, (_, personIndex) => {
         const firstName = random.pick(firstNames);
         const lastName = random.pick(lastNames);
+        // Some contact people have only an email address, no name.
+        const nameless = personIndex === 1 && index % 5 === 2;
         return {
-          firstName,
-          lastName,
+          firstName: nameless ? '' : firstName,
+          lastName: nameless ? '' : lastName,
           emailAddress: `${slug(firstName)}.${slug(lastName)}@contact${index}.example`,
           includeInEmails: personIndex === 0,
         };
       }),
       isCustomer: random.chance(0.6),
       isSupplier: random.chance(0.35),
-      phone: random.chance(0.8) ? `+64 4 ${String(random.int(9_000_000) + 1_000_000)}` : null,
+      phone: random.chance(0.8) ? String(random.int(9_000_000) + 1_000_000) : null,
+      phoneCountryCode: phoneCodes[city]?.[0] ?? null,
+      phoneAreaCode: phoneCodes[city]?.[1] ?? null,
       city,
       country,
       website: base.firstName ? null : `https://www.${slug(name).replace(/\./g, '')}.example`,

@@ -1,12 +1,32 @@
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../lib/format';
-import { trpc } from '../../trpc';
+import { trpc, type RouterOutputs } from '../../trpc';
 import { XeroQueryState } from '../xero/xero-query-state';
+
+type ContactDetail = RouterOutputs['xero']['contact'];
+
+const statusLabels: Record<string, string> = {
+  ACTIVE: 'Active',
+  ARCHIVED: 'Archived',
+  GDPRREQUEST: 'GDPR request: this contact asked to be forgotten',
+};
+
+/** "+64 4 1234567": Xero keeps the country and area codes apart from the number. */
+const fullNumber = (phone: ContactDetail['phones'][number]) =>
+  [phone.countryCode ? `+${phone.countryCode}` : null, phone.areaCode, phone.number].filter(Boolean).join(' ');
+
+const personLine = (person: ContactDetail['contactPersons'][number]) =>
+  [[person.firstName, person.lastName].filter(Boolean).join(' ').trim(), person.email].filter(Boolean).join(' — ');
+
+// A name without spaces must wrap rather than widen the page.
+const wrapAnywhere = { overflowWrap: 'anywhere' } as const;
 
 export function ContactPage() {
   const { id = '' } = useParams();
   const contact = trpc.xero.contact.useQuery({ id });
   const data = contact.data;
+  // Contact people with neither a name nor an email have nothing to show: no empty bullets.
+  const people = (data?.contactPersons ?? []).map(personLine).filter((line) => line !== '');
   return (
     <div className="stack">
       <p>
@@ -15,10 +35,10 @@ export function ContactPage() {
       <XeroQueryState isPending={contact.isPending} error={contact.error}>
         {data ? (
           <>
-            <h1>{data.name}</h1>
+            <h1 style={wrapAnywhere}>{data.name.trim()}</h1>
             <dl className="details card">
               <dt>Status</dt>
-              <dd>{data.status === 'ARCHIVED' ? 'Archived' : 'Active'}</dd>
+              <dd>{statusLabels[data.status] ?? data.status}</dd>
               <dt>Person</dt>
               <dd>{[data.firstName, data.lastName].filter(Boolean).join(' ') || '—'}</dd>
               <dt>Email</dt>
@@ -32,7 +52,7 @@ export function ContactPage() {
                   .join(', ') || '—'}
               </dd>
               <dt>Phone</dt>
-              <dd>{data.phones.map((phone) => phone.number).join(', ') || '—'}</dd>
+              <dd>{data.phones.map(fullNumber).join(', ') || '—'}</dd>
               <dt>Address</dt>
               <dd>
                 {data.addresses
@@ -46,14 +66,12 @@ export function ContactPage() {
             </dl>
             <section aria-labelledby="people-title">
               <h2 id="people-title">Contact people</h2>
-              {data.contactPersons.length === 0 ? (
+              {people.length === 0 ? (
                 <p className="empty">No contact people.</p>
               ) : (
-                <ul>
-                  {data.contactPersons.map((person, index) => (
-                    <li
-                      key={index}
-                    >{`${[person.firstName, person.lastName].filter(Boolean).join(' ')}${person.email ? ` — ${person.email}` : ''}`}</li>
+                <ul style={wrapAnywhere}>
+                  {people.map((line, index) => (
+                    <li key={index}>{line}</li>
                   ))}
                 </ul>
               )}

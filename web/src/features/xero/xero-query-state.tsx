@@ -21,7 +21,8 @@ export function XeroQueryState({ isPending, error, loading, children }: XeroQuer
   if (failure?.appCode === 'XERO_REAUTH_REQUIRED') return <XeroInterstitial reason="reauth_required" />;
   if (failure?.appCode === 'XERO_RATE_LIMITED') {
     return (
-      <Alert tone="info">{`${failure.message}${failure.retryAfter ? ` (about ${failure.retryAfter} s)` : ''}`}</Alert>
+      // The message already says how long to wait, in words.
+      <Alert tone="info">{failure.message}</Alert>
     );
   }
   if (failure) return <Alert>{failure.message}</Alert>;
