@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xeroConnections } from '../../server/db/schema';
 import { TokenCipher } from '../../server/crypto/token-cipher';
-import { runFleetMember, type FleetPlan, type FleetReport } from '../support/fleet/fleet-calls';
+import { runFleetMember, type FleetPlan } from '../support/fleet/fleet-calls';
+import { runFleetProcesses } from '../support/fleet/fleet-processes';
 import { startTestServer, testEncryptionKeys, testXeroScopes, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser } from '../support/xero-connect';
 
-const workerPath = fileURLToPath(new URL('../support/fleet/fleet-worker.ts', import.meta.url));
 const processes = 3;
 const totalCalls = 100;
 // Xero's real limits on both sides: 5 in flight and 60 a minute per organisation. 100 calls at 60 a
@@ -39,45 +36,6 @@ const xeroConfig = () => ({
   apiUrl: server.emulator.url,
 });
 
-/** One app process per member, on the shared PostgreSQL database; all start their calls together. */
-async function runProcesses(databaseUrl: string, plans: FleetPlan[]): Promise<FleetReport[]> {
-  const children: ChildProcess[] = [];
-  const reports = plans.map((memberPlan) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', workerPath], {
-      env: {
-        ...process.env,
-        FLEET_WORKER_INPUT: JSON.stringify({
-          databaseUrl,
-          encryptionKeys: testEncryptionKeys,
-          xero: xeroConfig(),
-          limits: {},
-          plan: memberPlan,
-        }),
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    children.push(child);
-    const lines = createInterface({ input: child.stdout });
-    let readyResolve = () => {};
-    const ready = new Promise<void>((resolve) => (readyResolve = resolve));
-    const report = new Promise<FleetReport>((resolve, reject) => {
-      lines.on('line', (line) => {
-        if (line === 'ready') readyResolve();
-        else if (line.startsWith('{')) resolve(JSON.parse(line) as FleetReport);
-      });
-      child.once('exit', (code) => reject(new Error(`fleet worker exited with ${code}`)));
-    });
-    return { ready, report };
-  });
-  try {
-    await Promise.all(reports.map((member) => member.ready));
-    for (const child of children) child.stdin?.write('go\n');
-    return await Promise.all(reports.map((member) => member.report));
-  } finally {
-    for (const child of children) if (child.exitCode === null) child.kill();
-  }
-}
-
 describe('a fleet of app processes on one database', () => {
   it(`${processes} processes, ${totalCalls} concurrent calls for one organisation: never over 5 in flight or 60 a minute at Xero, no 429`, async () => {
     const tenantId = plan(0).tenantId;
@@ -85,8 +43,9 @@ describe('a fleet of app processes on one database', () => {
     server.emulator.control.injectFaults({ kind: 'slow', count: totalCalls, delayMs: 150, tenantId });
     const shares = [34, 33, 33];
     const reports = server.db.url
-      ? await runProcesses(
+      ? await runFleetProcesses(
           server.db.url,
+          { encryptionKeys: testEncryptionKeys, xero: xeroConfig(), limits: {} },
           shares.map((calls) => plan(calls)),
         )
       : // PGlite lives inside one process: the fleet is three app instances with their own gates on it.
