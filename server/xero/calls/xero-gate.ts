@@ -106,14 +106,26 @@ export class XeroGate {
         }),
       );
     } finally {
-      await this.governor.release(admission.permit);
       const seen = probe as ResponseProbe | null;
-      if (seen?.status === 429) {
-        const failure = classifyXeroError({ response: { status: 429, headers: seen.headers } });
-        await this.governor.noteRateLimited(call.tenantId, failure.retryAfterSeconds ?? 60, failure.problem);
-      } else if (seen?.status) {
-        await this.governor.observe(call.tenantId, seen.headers);
-      }
+      const settle = async () => {
+        await this.governor.release(admission.permit);
+        if (seen?.status === 429) {
+          const failure = classifyXeroError({ response: { status: 429, headers: seen.headers } });
+          await this.governor.noteRateLimited(call.tenantId, failure.retryAfterSeconds ?? 60, failure.problem);
+        } else if (seen?.status) {
+          await this.governor.observe(call.tenantId, seen.headers);
+        }
+      };
+      // After a 429 the retry must find the wait already written. Otherwise the caller has its answer and
+      // need not wait for the bookkeeping: the release is sent at once, off the caller's path.
+      if (seen?.status === 429) await settle();
+      else
+        settle().catch((error: unknown) =>
+          this.log.error(
+            { operation: call.operation, organisation: call.organisation, error: (error as Error).name },
+            'Releasing a Xero call slot failed; its lease will expire',
+          ),
+        );
     }
   }
 
