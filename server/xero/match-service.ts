@@ -11,6 +11,8 @@ export interface GuessUserResult {
   candidates: Candidate[];
   /** The organisation user this account is linked to, if any (and still in the organisation). */
   linkedUser: OrgUser | null;
+  /** The link as our database holds it, whatever Xero's list says (the user may have left the organisation). */
+  linkedXeroUserId: string | null;
   organisation: string;
   usersChecked: number;
 }
@@ -43,6 +45,7 @@ export async function guessUser(session: XeroSession, user: XeroUserProfile): Pr
   return {
     candidates,
     linkedUser: orgUsers.find((orgUser) => orgUser.userId === session.linkedXeroUserId) ?? null,
+    linkedXeroUserId: session.linkedXeroUserId,
     organisation: session.tenant.name,
     usersChecked: orgUsers.length,
   };

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xeroConnections } from '../../server/db/schema';
 import { TokenCipher } from '../../server/crypto/token-cipher';
+import { openTokenSet } from '../../server/xero/stored-token-set';
 import { runFleetMember, type FleetPlan } from '../support/fleet/fleet-calls';
 import { runFleetProcesses } from '../support/fleet/fleet-processes';
 import { startTestServer, testEncryptionKeys, testXeroScopes, type RunningTestServer } from '../support/test-app';
@@ -76,4 +77,33 @@ describe('a fleet of app processes on one database', () => {
     expect(counters.peakMinuteByTenant[tenantId]).toBeLessThanOrEqual(60);
     expect(counters.apiCallsByTenant[tenantId]).toBeGreaterThanOrEqual(totalCalls);
   }, 150_000);
+
+  it('50 concurrent calls on an expired token across the fleet make one token request', async () => {
+    const { connectionId } = plan(0);
+    const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.id, connectionId));
+    const refreshToken = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '').refresh_token ?? '';
+    server.emulator.control.expireAccessTokens({ refreshToken });
+    await server.db.db
+      .update(xeroConnections)
+      .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(xeroConnections.id, connectionId));
+    const before = server.emulator.control.counters().tokenEndpointCalls;
+    const plans = [17, 17, 16].map((calls) => ({ ...plan(calls), sessionPerCall: true, budgetMs: 20_000 }));
+    const reports = server.db.url
+      ? await runFleetProcesses(
+          server.db.url,
+          { encryptionKeys: testEncryptionKeys, xero: xeroConfig(), limits: {} },
+          plans,
+        )
+      : await Promise.all(
+          plans.map((memberPlan) =>
+            runFleetMember(
+              { db: server.db.db, cipher: new TokenCipher(testEncryptionKeys), xero: xeroConfig(), limits: {} },
+              memberPlan,
+            ),
+          ),
+        );
+    expect(reports.reduce((sum, report) => sum + report.ok, 0)).toBe(50);
+    expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(1);
+  }, 60_000);
 });

@@ -17,6 +17,8 @@ export interface FleetPlan {
   tenantId: string;
   calls: number;
   budgetMs: number;
+  /** Open a session for every call (each refreshes if the token is expired) instead of one for all. */
+  sessionPerCall?: boolean;
 }
 
 /** What one app instance saw: how many calls succeeded, and the codes of those that failed. */
@@ -37,13 +39,13 @@ export async function runFleetMember(member: FleetMember, plan: FleetPlan): Prom
     emulator: null,
     limits: member.limits,
   });
-  const session = await openXeroSessionForConnection(deps, plan.connectionId, plan.tenantId, {
-    budgetMs: plan.budgetMs,
-  });
+  const open = () => openXeroSessionForConnection(deps, plan.connectionId, plan.tenantId, { budgetMs: plan.budgetMs });
+  const shared = plan.sessionPerCall ? null : await open();
   const report: FleetReport = { ok: 0, failures: {} };
   await Promise.all(
     Array.from({ length: plan.calls }, async () => {
       try {
+        const session = shared ?? (await open());
         await session.call('list contacts', (client, tenantId) =>
           client.accountingApi.getContacts(tenantId, undefined, undefined, undefined, undefined, 1),
         );
