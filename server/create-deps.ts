@@ -2,7 +2,7 @@ import { createAuth } from './auth/auth';
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
-import type { AppDeps } from './trpc/context';
+import type { AppDeps } from './app-deps';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
 import type { ThrottleLimits } from './xero/tenant-throttle';

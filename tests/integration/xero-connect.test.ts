@@ -262,7 +262,6 @@ describe('isolation', () => {
     const someId = '00000000-0000-4000-8000-000000000000';
     const calls = [
       anonymous.xero.status(),
-      anonymous.xero.tenants(),
       anonymous.xero.contacts({}),
       anonymous.xero.contact({ id: someId }),
       anonymous.xero.authUrl({}),
