@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../server/crypto/token-cipher';
 import { startEmulator, type RunningEmulator } from '../../server/xero-emulator';
 import { signedUserHeader, startDropInHost, type DropInRouter } from '../support/drop-in-host';
-import { freePort, testEncryptionKeys, testXeroScopes } from '../support/test-app';
+import { freePort, testEncryptionKeys } from '../support/test-app';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { completeConsent } from '../support/xero-consent';
 

@@ -41,7 +41,7 @@ export async function startDropInHost({ db, cipher, signingKey, people, xero: xe
   const t = initTRPC.context<{ xeroViewer: () => Promise<XeroViewer | null> }>().create({ transformer: superjson });
   const appRouter = t.router({ xero: xero.router });
   const app = Fastify();
-  await app.register(fastifyTRPCPlugin, {
+  await app.register(fastifyTRPCPlugin<typeof appRouter>, {
     prefix: '/trpc',
     trpcOptions: { router: appRouter, createContext: ({ req }) => ({ xeroViewer: () => viewerOf(req) }) },
   });
