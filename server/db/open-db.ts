@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './db';
 import * as schema from './schema';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string | null };
 

@@ -2,7 +2,6 @@ import { AppError } from '../../shared/errors';
 import { appErrorMiddleware, t } from './init';
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(appErrorMiddleware);
 
@@ -14,9 +13,3 @@ const signedIn = t.middleware(async ({ ctx, next }) => {
 });
 
 export const authedProcedure = publicProcedure.use(signedIn);
-
-/** Proves the user administers this app. */
-export const adminProcedure = authedProcedure.use(async function adminOnly({ ctx, next }) {
-  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can do that.');
-  return next();
-});

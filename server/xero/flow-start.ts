@@ -7,7 +7,7 @@ import { xeroAuthFlows } from './schema';
 import type { XeroViewer } from './viewer';
 import type { XeroDeps } from './xero-deps';
 
-export const flowLifetimeMs = 10 * 60 * 1000;
+const flowLifetimeMs = 10 * 60 * 1000;
 
 /** Flows keep a hash of the session id: enough to compare, nothing to replay if the table leaks. */
 export const sessionHashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');

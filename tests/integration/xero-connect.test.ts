@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../server/db/raw-rows';
+import { queryRows } from '../support/raw-rows';
 import { xeroAuthFlows, xeroConnections } from '../../server/db/schema';
 import { openTokenSet } from '../../server/xero/stored-token-set';
 import { hostileReturnPaths } from '../fixtures/hostile-return-paths';
