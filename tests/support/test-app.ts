@@ -30,7 +30,7 @@ export interface TestContext {
   deps: AppDeps;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
-  callerFor(jar: CookieJar): Promise<AppCaller>;
+  callerFor(jar: CookieJar): AppCaller;
   close(): Promise<void>;
 }
 
@@ -146,7 +146,7 @@ type AppCaller = ReturnType<AppRouter['createCaller']>;
 const routers = new WeakMap<AppDeps, AppRouter>();
 
 /** A caller for one browser on the given dependencies (for tests that build their own). */
-export async function callerOn(deps: AppDeps, jar: CookieJar): Promise<AppCaller> {
+export function callerOn(deps: AppDeps, jar: CookieJar): AppCaller {
   let router = routers.get(deps);
   if (!router) {
     router = createAppRouter(deps);
