@@ -9,6 +9,7 @@ import { xeroViewerOf } from './auth/xero-viewer';
 import { toHeaders } from './http/request-headers';
 import type { AppDeps } from './app-deps';
 import { registerXeroCallbackRoute } from './xero/callback-route';
+import { registerXeroWebhookRoute } from './xero/webhooks/webhook-route';
 
 export interface AppOptions {
   publicUrl: string;
@@ -36,6 +37,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerXeroCallbackRoute(app, deps.xero, async (request) =>
     xeroViewerOf(await currentSession(deps.auth, toHeaders(request.headers))),
   );
+  await registerXeroWebhookRoute(app, deps.xero);
   await registerSpa(app, options.spaDir);
   return app;
 }

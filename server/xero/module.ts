@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { registerXeroCallbackRoute } from './callback-route';
 import { createXeroDeps, type XeroModuleOptions } from './create-xero-deps';
 import { createXeroRouter } from './router';
+import { registerXeroWebhookRoute } from './webhooks/webhook-route';
 import type { ViewerOf } from './viewer';
 
 /**
@@ -14,8 +15,10 @@ export function createXeroModule(options: XeroModuleOptions) {
   return {
     deps,
     router: createXeroRouter(deps),
-    registerRoutes(app: FastifyInstance, viewerOf: ViewerOf<FastifyRequest>): void {
+    /** GET /xero/callback (the OAuth redirect) and POST /xero/webhooks (Xero's signed change events). */
+    async registerRoutes(app: FastifyInstance, viewerOf: ViewerOf<FastifyRequest>): Promise<void> {
       registerXeroCallbackRoute(app, deps, viewerOf);
+      await registerXeroWebhookRoute(app, deps);
     },
   };
 }

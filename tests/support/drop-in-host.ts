@@ -45,7 +45,7 @@ export async function startDropInHost({ db, cipher, signingKey, people, xero: xe
     prefix: '/trpc',
     trpcOptions: { router: appRouter, createContext: ({ req }) => ({ xeroViewer: () => viewerOf(req) }) },
   });
-  xero.registerRoutes(app, viewerOf);
+  await xero.registerRoutes(app, viewerOf);
   // #endregion add-xero
 
   return { app, appRouter };

@@ -16,6 +16,8 @@ export const testEncryptionKeys = [
   '5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o',
   'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo',
 ];
+/** The webhook key the test app and its emulator share (Xero's developer portal shows one per app). */
+export const testWebhookKey = 'test-webhook-key-0123456789abcdefghijklmnopqrstuvwxyz';
 export const testXeroScopes = [
   'openid',
   'profile',
@@ -57,6 +59,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     scopes: testXeroScopes,
     identityUrl: emulator.url,
     apiUrl: emulator.url,
+    webhookKey: testWebhookKey,
   };
   const deps = createDeps(db.db, {
     publicUrl,
