@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: emulator?.config ?? null,
+    listen: database.listen,
+  });
   if (emulator) {
     console.warn(
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,

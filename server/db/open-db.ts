@@ -23,6 +23,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       db,
       driver: 'postgres',
       migrate: () => migrate(db, { migrationsFolder }),
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -36,6 +40,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     db,
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

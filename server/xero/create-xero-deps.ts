@@ -1,6 +1,7 @@
 import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
+import { XeroChangeFeed, type ListenToChannel } from './live/change-feed';
 import { OpenIdClients } from './openid-clients';
 import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
 import type { XeroDeps } from './xero-deps';
@@ -25,6 +26,8 @@ export interface XeroModuleOptions {
   /** The built-in emulator's app, used when nothing else configures Xero (development only). */
   emulator?: XeroAppConfig | null;
   now?: () => Date;
+  /** LISTEN on the database, so open pages hear changes made by other processes (see `XeroChangeFeed`). */
+  listen?: ListenToChannel;
   /** This process's share of Xero's per-tenant limits; Xero's own by default. */
   throttle?: ThrottleLimits;
 }
@@ -44,5 +47,6 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     openId: new OpenIdClients(),
     throttle: new TenantThrottle(options.throttle),
     now: options.now ?? (() => new Date()),
+    changes: new XeroChangeFeed(options.db, options.listen ?? null),
   };
 }

@@ -1,5 +1,6 @@
 import {
   authUrlInput,
+  changesInput,
   contactInput,
   contactsInput,
   linkUserInput,
@@ -7,6 +8,7 @@ import {
   xeroSettingsInput,
 } from '../../shared/xero-inputs';
 import { getContact, listContacts } from './contacts-service';
+import { watchChanges } from './live/watch-changes';
 import { disconnectXero } from './disconnect-service';
 import { startAuthorization } from './flow-start';
 import { guessUser, linkUser, unlinkUser } from './match-service';
@@ -42,6 +44,10 @@ export function createXeroRouter(deps: XeroDeps) {
     linkUser: xeroProcedure
       .input(linkUserInput)
       .mutation(({ ctx, input }) => linkUser(deps.db, ctx.xero, input.xeroUserId)),
+    /** Server-sent events: the selected organisation's mirror changed, so open pages refetch what they show. */
+    changes: viewerProcedure
+      .input(changesInput)
+      .subscription(({ ctx, input, signal }) => watchChanges(deps, ctx.viewer.userId, input.tenantId, signal)),
     // Unlinking needs no call to Xero, so it works even when the connection needs renewing.
     unlinkUser: viewerProcedure.mutation(({ ctx }) => unlinkUser(deps.db, ctx.viewer.userId)),
   });

@@ -68,6 +68,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
     xeroEmulator: null,
+    listen: db.listen,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
   });
   return {
