@@ -38,7 +38,16 @@ export async function receiveWebhook(
   const known = await connectedTenants(deps, [...new Set(candidates.map((event) => event.tenantId))]);
   const wanted = candidates.filter((event) => known.has(event.tenantId));
   const stored = await storeEvents(deps, wanted);
+  await announce(deps, wanted);
   return { status: 200, stored, ignored: payload.events.length - wanted.length };
+}
+
+/** Open pages of each organisation refetch the contacts that changed. */
+async function announce(deps: XeroDeps, events: WebhookEvent[]): Promise<void> {
+  const byTenant = new Map<string, Set<string>>();
+  for (const event of events)
+    byTenant.set(event.tenantId, (byTenant.get(event.tenantId) ?? new Set()).add(event.resourceId));
+  for (const [tenantId, contactIds] of byTenant) await deps.changes.publish({ tenantId, contactIds: [...contactIds] });
 }
 
 async function connectedTenants(deps: XeroDeps, tenantIds: string[]): Promise<Set<string>> {
