@@ -2,11 +2,12 @@ import { createAuth } from './auth/auth';
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
-import type { AppDeps } from './trpc/context';
+import type { AppDeps } from './app-deps';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
 import type { XeroCallLimits } from './xero/calls/call-limits';
 import type { XeroLog } from './xero/calls/xero-log';
+import type { ListenToChannel } from './xero/live/change-feed';
 
 export interface DepsConfig {
   publicUrl: string;
@@ -18,6 +19,8 @@ export interface DepsConfig {
   /** Deadlines and Xero's limits (XERO_TIMEOUT_MS, XERO_DAILY_LIMIT); Xero's own by default. */
   xeroLimits?: Partial<XeroCallLimits>;
   xeroLog?: XeroLog;
+  /** LISTEN on the database, so live pages hear changes written by other processes. */
+  listen?: ListenToChannel;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -34,6 +37,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
       emulator: config.xeroEmulator,
       ...(config.xeroLimits ? { limits: config.xeroLimits } : {}),
       ...(config.xeroLog ? { log: config.xeroLog } : {}),
+      ...(config.listen ? { listen: config.listen } : {}),
     }),
   };
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     xeroEmulator: emulator?.config ?? null,
     xeroLimits: { timeoutMs: env.xero.timeoutMs, perDay: env.xero.dailyLimit },
     xeroLog: consoleXeroLog,
+    listen: database.listen,
   });
   if (emulator) {
     console.warn(

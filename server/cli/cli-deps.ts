@@ -1,8 +1,9 @@
 import { createDeps } from '../create-deps';
+import { consoleXeroLog } from '../xero/calls/console-xero-log';
 import type { DbHandle } from '../db/db';
 import { dbTargetFromEnv, openDb } from '../db/open-db';
 import { loadEnv, type Env } from '../env';
-import type { AppDeps } from '../trpc/context';
+import type { AppDeps } from '../app-deps';
 
 /** What a command-line tool needs: the environment, a migrated database and the app's dependencies. */
 export async function openCliDeps(): Promise<{ env: Env; database: DbHandle; deps: AppDeps }> {
@@ -10,5 +11,11 @@ export async function openCliDeps(): Promise<{ env: Env; database: DbHandle; dep
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   // Commands never start the emulator: they act on the configured Xero app or on nothing.
-  return { env, database, deps: createDeps(database.db, { ...env, xeroEmulator: null }) };
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: null,
+    xeroLimits: { timeoutMs: env.xero.timeoutMs, perDay: env.xero.dailyLimit },
+    xeroLog: consoleXeroLog,
+  });
+  return { env, database, deps };
 }

@@ -1,6 +1,7 @@
 import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import type { XeroConfigProvider } from './config';
+import type { XeroChangeFeed } from './live/change-feed';
 import type { OpenIdClients } from './openid-clients';
 import type { XeroGate } from './calls/xero-gate';
 import type { XeroLog } from './calls/xero-log';
@@ -15,4 +16,6 @@ export interface XeroDeps {
   gate: XeroGate;
   log: XeroLog;
   now: () => Date;
+  /** Tells open pages, in every process, that an organisation's mirror changed. */
+  changes: XeroChangeFeed;
 }
