@@ -16,15 +16,22 @@ const totalCalls = 100;
 const budgetMs = 100_000;
 
 let server: RunningTestServer;
+/** Plans for calls to one organisation; each test has its own, so one test's minute does not limit the next. */
 let plan: (calls: number) => FleetPlan;
+let refreshPlan: (calls: number) => FleetPlan;
+
+async function connectedPlan(email: string, organisation: number) {
+  const tenantId = server.emulator.control.organisations()[organisation]?.tenantId ?? '';
+  const user = await signUpUser(server);
+  await connectXero(server, user, { email, tenantIds: [tenantId] });
+  const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
+  return (calls: number): FleetPlan => ({ connectionId: row?.id ?? '', tenantId, calls, budgetMs });
+}
 
 beforeAll(async () => {
   server = await startTestServer();
-  const tenantId = server.emulator.control.organisations()[1]?.tenantId ?? '';
-  const user = await signUpUser(server);
-  await connectXero(server, user, { email: 'fleet@example.com', tenantIds: [tenantId] });
-  const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
-  plan = (calls) => ({ connectionId: row?.id ?? '', tenantId, calls, budgetMs });
+  plan = await connectedPlan('fleet@example.com', 1);
+  refreshPlan = await connectedPlan('fleet-refresh@example.com', 2);
 });
 afterAll(async () => server.stop());
 
@@ -79,7 +86,7 @@ describe('a fleet of app processes on one database', () => {
   }, 150_000);
 
   it('50 concurrent calls on an expired token across the fleet make one token request', async () => {
-    const { connectionId } = plan(0);
+    const { connectionId } = refreshPlan(0);
     const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.id, connectionId));
     const refreshToken = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '').refresh_token ?? '';
     server.emulator.control.expireAccessTokens({ refreshToken });
@@ -88,7 +95,7 @@ describe('a fleet of app processes on one database', () => {
       .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
       .where(eq(xeroConnections.id, connectionId));
     const before = server.emulator.control.counters().tokenEndpointCalls;
-    const plans = [17, 17, 16].map((calls) => ({ ...plan(calls), sessionPerCall: true, budgetMs: 20_000 }));
+    const plans = [17, 17, 16].map((calls) => ({ ...refreshPlan(calls), sessionPerCall: true, budgetMs: 20_000 }));
     const reports = server.db.url
       ? await runFleetProcesses(
           server.db.url,

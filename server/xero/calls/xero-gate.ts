@@ -148,6 +148,7 @@ export class XeroGate {
         let retry = 'no';
         if (failure.kind === 'unauthorized' && !refreshed && recovery.unauthorized)
           retry = 'after refreshing the token';
+        // A 429 from Xero (no reason of ours) may be waited out; our own refusal already waited all it could.
         else if (
           failure.kind === 'rate_limited' &&
           failure.reason === undefined &&
