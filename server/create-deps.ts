@@ -6,6 +6,7 @@ import type { AppDeps } from './trpc/context';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
 import type { ThrottleLimits } from './xero/tenant-throttle';
+import type { SyncJobsOptions } from './xero/sync/sync-jobs';
 
 export interface DepsConfig {
   publicUrl: string;
@@ -15,6 +16,7 @@ export interface DepsConfig {
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
+  xeroSync?: Partial<SyncJobsOptions>;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -30,6 +32,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
       config: config.xero,
       emulator: config.xeroEmulator,
       ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
+      ...(config.xeroSync ? { sync: config.xeroSync } : {}),
     }),
   };
 }

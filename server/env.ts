@@ -38,6 +38,15 @@ const envSchema = z.object({
   XERO_IDENTITY_URL: z.url({ protocol: /^https?$/ }).default('https://identity.xero.com'),
   XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
+  XERO_SYNC_INTERVAL: z
+    .string()
+    .trim()
+    .regex(/^\d+(s|m|h)?$/, 'a duration such as 300s, 5m or 1h')
+    .default('5m')
+    .transform(
+      (value) => Number.parseInt(value, 10) * ({ s: 1000, m: 60_000, h: 3_600_000 }[value.at(-1) ?? 's'] ?? 1000),
+    )
+    .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'between 1 minute and 24 hours'),
 });
 
 export interface Env {
@@ -58,6 +67,8 @@ export interface Env {
 
 export interface XeroEnv extends XeroStaticConfig {
   keepAliveDays: number;
+  /** How often each organisation's contacts mirror asks Xero for changes. */
+  syncIntervalMs: number;
 }
 
 export class EnvError extends Error {
@@ -114,6 +125,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       identityUrl: raw.XERO_IDENTITY_URL.replace(/\/+$/, ''),
       apiUrl: raw.XERO_API_URL.replace(/\/+$/, ''),
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
+      syncIntervalMs: raw.XERO_SYNC_INTERVAL,
     },
     logLevel: raw.LOG_LEVEL,
   };

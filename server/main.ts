@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { createDeps } from './create-deps';
 import { startDevEmulator } from './dev-emulator';
-import { scheduleKeepAlive } from './xero/keep-alive';
+import { startJobQueue, stopJobQueue } from './jobs/job-queue';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
@@ -16,15 +16,22 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: emulator?.config ?? null,
+    xeroSync: {
+      intervalMs: env.xero.syncIntervalMs,
+      keepAliveDays: env.xero.keepAliveDays,
+      log: (message, detail) => console.log(`${message}:`, detail),
+    },
+  });
   if (emulator) {
     console.warn(
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
     );
   }
-  const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
-    if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);
-  });
+  const queue = await startJobQueue(database, (error) => console.error('Job queue:', error.message));
+  await deps.xero.sync.start(queue);
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
@@ -36,8 +43,8 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     console.log(`${signal} received, shutting down`);
-    stopKeepAlive();
     await app.close();
+    await stopJobQueue(queue);
     await emulator?.close();
     await database.close();
     process.exit(0);

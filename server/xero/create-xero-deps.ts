@@ -4,6 +4,7 @@ import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from '.
 import { OpenIdClients } from './openid-clients';
 import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
 import type { XeroDeps } from './xero-deps';
+import { XeroSyncJobs, type SyncJobsOptions } from './sync/sync-jobs';
 
 export interface XeroModuleOptions {
   db: XeroDb;
@@ -14,11 +15,15 @@ export interface XeroModuleOptions {
   now?: () => Date;
   /** This process's share of Xero's per-tenant limits; Xero's own by default. */
   throttle?: ThrottleLimits;
+  /** How often organisations are synced, how idle a connection gets before a keep-alive, and a log. */
+  sync?: Partial<SyncJobsOptions>;
 }
+
+const defaultSync: SyncJobsOptions = { intervalMs: 5 * 60 * 1000, keepAliveDays: 7, log: () => {} };
 
 /** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
 export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
-  return {
+  const deps: Omit<XeroDeps, 'sync'> = {
     db: options.db,
     cipher: options.cipher,
     config: new XeroConfigProvider(options.db, options.cipher, options.config, options.emulator),
@@ -26,4 +31,7 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     throttle: new TenantThrottle(options.throttle),
     now: options.now ?? (() => new Date()),
   };
+  const withSync = deps as XeroDeps;
+  withSync.sync = new XeroSyncJobs(withSync, { ...defaultSync, ...options.sync });
+  return withSync;
 }

@@ -3,6 +3,7 @@ import type { XeroDb } from './xero-db';
 import type { XeroConfigProvider } from './config';
 import type { OpenIdClients } from './openid-clients';
 import type { TenantThrottle } from './tenant-throttle';
+import type { XeroSyncJobs } from './sync/sync-jobs';
 
 /** What the Xero module needs from its host app: a database, a cipher, and its own configuration. */
 export interface XeroDeps {
@@ -12,4 +13,6 @@ export interface XeroDeps {
   openId: OpenIdClients;
   throttle: TenantThrottle;
   now: () => Date;
+  /** The contacts mirror's background jobs; they run once the host starts them on its queue. */
+  sync: XeroSyncJobs;
 }

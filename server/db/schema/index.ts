@@ -1,3 +1,3 @@
 export * from './auth';
 export * from '../../xero/schema';
-export * from './job-leases';
+export * from '../../xero/mirror/schema';

@@ -1,0 +1,86 @@
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from '../mirror/schema';
+import { xeroTenants } from '../schema';
+import type { XeroDb } from '../xero-db';
+import type { MirrorContactInsert } from './contact-row';
+
+/** The sync state of an organisation, created on first sight (never synced, due now). */
+export async function ensureSyncState(db: XeroDb, tenantId: string): Promise<XeroSyncState> {
+  await db.insert(xeroSyncStates).values({ tenantId }).onConflictDoNothing();
+  const [state] = await db.select().from(xeroSyncStates).where(eq(xeroSyncStates.tenantId, tenantId));
+  if (!state) throw new Error(`No sync state for ${tenantId}`);
+  return state;
+}
+
+export const staleRunMs = 30 * 60 * 1000;
+
+/** Gives every connected organisation a sync state, and returns the ones whose next run is due. */
+export async function dueOrganisations(db: XeroDb, now: Date): Promise<string[]> {
+  await db
+    .insert(xeroSyncStates)
+    .select(db.selectDistinct({ tenantId: xeroTenants.tenantId }).from(xeroTenants))
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ tenantId: xeroSyncStates.tenantId })
+    .from(xeroSyncStates)
+    .where(
+      and(
+        lte(xeroSyncStates.nextRunAt, now),
+        // A sync that started long ago and never finished died with its process: due again.
+        or(isNull(xeroSyncStates.runningSince), lt(xeroSyncStates.runningSince, new Date(now.getTime() - staleRunMs))),
+      ),
+    );
+  return rows.map((row) => row.tenantId);
+}
+
+export async function updateSyncState(db: XeroDb, tenantId: string, changes: Partial<XeroSyncState>): Promise<void> {
+  await db
+    .update(xeroSyncStates)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(xeroSyncStates.tenantId, tenantId));
+}
+
+/**
+ * Stores one page of contacts and moves the sync state on, in one short transaction (the page was
+ * fetched before it began): a crash leaves either both or neither. An older copy of a contact never
+ * overwrites a newer one, so an overlapping page or a slow job cannot turn the mirror back.
+ */
+export async function storePage(
+  db: XeroDb,
+  tenantId: string,
+  rows: MirrorContactInsert[],
+  stateChanges: Partial<XeroSyncState>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (rows.length > 0) {
+      await tx
+        .insert(xeroMirrorContacts)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [xeroMirrorContacts.tenantId, xeroMirrorContacts.contactId],
+          set: {
+            name: sql`excluded.name`,
+            firstName: sql`excluded.first_name`,
+            lastName: sql`excluded.last_name`,
+            email: sql`excluded.email`,
+            contactNumber: sql`excluded.contact_number`,
+            website: sql`excluded.website`,
+            status: sql`excluded.status`,
+            isCustomer: sql`excluded.is_customer`,
+            isSupplier: sql`excluded.is_supplier`,
+            persons: sql`excluded.persons`,
+            phones: sql`excluded.phones`,
+            addresses: sql`excluded.addresses`,
+            personsText: sql`excluded.persons_text`,
+            updatedDateUtc: sql`excluded.updated_date_utc`,
+            syncedAt: sql`excluded.synced_at`,
+          },
+          setWhere: sql`excluded.updated_date_utc >= ${xeroMirrorContacts.updatedDateUtc}`,
+        });
+    }
+    await tx
+      .update(xeroSyncStates)
+      .set({ ...stateChanges, updatedAt: new Date() })
+      .where(and(eq(xeroSyncStates.tenantId, tenantId)));
+  });
+}
