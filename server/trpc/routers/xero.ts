@@ -8,7 +8,8 @@ import {
   xeroSettingsInput,
 } from '../../../shared/xero-inputs';
 import { guessUser, linkUser, unlinkUser } from '../../xero/match-service';
-import { getContact, listContacts } from '../../xero/contacts-service';
+import { contactForUser, contactsForUser } from '../../xero/mirror/contacts-source';
+import { syncNow, syncStatus } from '../../xero/mirror/sync-status-service';
 import { selectTenant, loadConnection } from '../../xero/connection-store';
 import { disconnectXero } from '../../xero/disconnect-service';
 import { startAuthorization } from '../../xero/flow-service';
@@ -41,8 +42,15 @@ export const xeroConnectionRouter = {
 
 export const xeroRouter = router({
   ...xeroConnectionRouter,
-  contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
-  contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
+  // The contacts come from the mirror once it is ready, without a Xero session; live until then.
+  contacts: authedProcedure
+    .input(contactsInput)
+    .query(({ ctx, input }) => contactsForUser(ctx.deps.xero, ctx.user.id, input)),
+  contact: authedProcedure
+    .input(contactInput)
+    .query(({ ctx, input }) => contactForUser(ctx.deps.xero, ctx.user.id, input.id)),
+  syncStatus: authedProcedure.query(({ ctx }) => syncStatus(ctx.deps.xero, ctx.user.id)),
+  syncNow: authedProcedure.mutation(({ ctx }) => syncNow(ctx.deps.xero, ctx.user.id)),
   guessUser: xeroProcedure.query(({ ctx }) => guessUser(ctx.xero, ctx.user)),
   linkUser: xeroProcedure
     .input(linkUserInput)
