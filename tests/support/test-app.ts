@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { buildApp } from '../../server/app';
-import { createDeps } from '../../server/create-deps';
+import { createDeps, type DepsConfig } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
+import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
+import type { SyncJobsOptions } from '../../server/xero/sync/sync-jobs';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { appRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -29,6 +31,8 @@ const createCaller = createCallerFactory(appRouter);
 export interface TestContext {
   db: TestDb;
   deps: AppDeps;
+  /** What `deps` was made from: another "process" on the same database builds its own from it. */
+  depsConfig: DepsConfig;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
   callerFor(jar: CookieJar): Promise<ReturnType<typeof createCaller>>;
@@ -39,6 +43,8 @@ export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
   throttle?: ThrottleLimits;
+  /** Starts the job queue and the Xero sync jobs on it, as the server does. */
+  syncJobs?: Partial<SyncJobsOptions>;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -59,7 +65,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     identityUrl: emulator.url,
     apiUrl: emulator.url,
   };
-  const deps = createDeps(db.db, {
+  const depsConfig: DepsConfig = {
     publicUrl,
     sessionSecret: testSessionSecret,
     isProduction: false,
@@ -67,13 +73,22 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     xero,
     xeroEmulator: null,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
-  });
+    ...(options.syncJobs ? { xeroSync: options.syncJobs } : {}),
+  };
+  const deps = createDeps(db.db, depsConfig);
+  let queue: JobQueue | null = null;
+  if (options.syncJobs) {
+    queue = await startJobQueue(db, (error) => console.error('job queue:', error.message));
+    await deps.xero.sync.start(queue);
+  }
   return {
     db,
     deps,
+    depsConfig,
     emulator,
     callerFor: (jar) => callerOn(deps, jar),
     async close() {
+      if (queue) await stopJobQueue(queue, 5_000);
       await emulator.close();
       await db.close();
     },

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps } from '../../server/create-deps';
+import { startJobQueue, stopJobQueue } from '../../server/jobs/job-queue';
+import { apiCalls, mirrorRows, syncedAfter, syncState } from '../support/mirror-sync';
+import { startTestServer, type RunningTestServer } from '../support/test-app';
+import { connectXero, signUpUser, type TestUser } from '../support/xero-connect';
+import { waitFor } from '../support/wait-for';
+
+// 4,500 contacts: five pages of 1,000. Three calls a minute lets a first sync store three pages and
+// then meet Xero's 429, which is how it stops half-way here.
+let server: RunningTestServer;
+let user: TestUser;
+let tenantId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    emulator: { seed: { contactsPerOrganisation: 20, contactsByOrganisation: { 0: 4500 } }, limits: { perMinute: 3 } },
+    syncJobs: { intervalMs: 5 * 60_000, keepAliveDays: 7 },
+  });
+  tenantId = server.emulator.control.organisations()[0]?.tenantId ?? '';
+  user = await signUpUser(server);
+  await connectXero(server, user, { tenantIds: [tenantId] });
+});
+afterAll(async () => server.stop());
+
+const caller = () => server.callerFor(user.jar);
+
+describe('the first sync of an organisation', () => {
+  it('stops at a failure with its pages kept, says why, and resumes after a restart from the next page', async () => {
+    const before = apiCalls(server, tenantId);
+    const status = await (await caller()).xero.syncStatus();
+    expect(status.state).toBe('never_synced');
+    const failed = await waitFor('the rate-limited first sync', async () => {
+      const state = await syncState(server, tenantId);
+      return state?.lastError ? state : undefined;
+    });
+    expect(failed).toMatchObject({ pagesDone: 3, nextPage: 4, pagesTotal: 5, contactsDone: 3000, contactsTotal: 4500 });
+    // Three pages answered; the emulator counts only the calls it admits, not the refused fourth.
+    expect(apiCalls(server, tenantId) - before).toBe(3);
+    expect((await mirrorRows(server, tenantId)).length).toBe(3000);
+    const failing = await (await caller()).xero.syncStatus();
+    expect(failing).toMatchObject({ state: 'failing', mirrorReady: false });
+    expect(failing.reason).toMatch(/too many requests/i);
+    expect(failing.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+    // Until the first sync is done, contacts are read live from Xero.
+    server.emulator.control.resetLimits();
+    const live = apiCalls(server, tenantId);
+    await (await caller()).xero.contacts({ pageSize: 10 });
+    expect(apiCalls(server, tenantId) - live).toBe(1);
+
+    // Another process on the same database (a restart) picks the sync up where it stopped.
+    server.emulator.control.resetLimits();
+    const restarted = createDeps(server.db.db, server.depsConfig);
+    const queue = await startJobQueue(server.db, () => {});
+    try {
+      await restarted.xero.sync.start(queue);
+      const resumedFrom = apiCalls(server, tenantId);
+      expect(await restarted.xero.sync.requestSync(tenantId)).toBe(true);
+      const done = await syncedAfter(server, tenantId);
+      expect(done).toMatchObject({
+        phase: 'incremental',
+        pagesDone: 5,
+        contactsDone: 4500,
+        failures: 0,
+        lastError: null,
+      });
+      expect(done.initialDoneAt).not.toBeNull();
+      expect(apiCalls(server, tenantId) - resumedFrom).toBe(2);
+    } finally {
+      await stopJobQueue(queue);
+    }
+  });
+
+  it('holds every contact, archived included, and reads come from the mirror with no Xero call', async () => {
+    const organisation = server.emulator.control.organisations()[0];
+    const rows = await mirrorRows(server, tenantId);
+    expect(rows.length).toBe(4500);
+    expect(rows.length).toBe(organisation?.contactCount);
+    const archived = rows.filter((row) => row.status === 'ARCHIVED');
+    expect(archived.length).toBeGreaterThan(100);
+
+    const before = apiCalls(server, tenantId);
+    const tokenCalls = server.emulator.control.counters().tokenEndpointCalls;
+    const active = await (await caller()).xero.contacts({ pageSize: 100 });
+    const all = await (await caller()).xero.contacts({ pageSize: 100, includeArchived: true });
+    const detail = await (await caller()).xero.contact({ id: archived[0]!.contactId });
+    expect(active.pagination.itemCount).toBe(4500 - archived.length);
+    expect(all.pagination.itemCount).toBe(4500);
+    expect(detail.status).toBe('ARCHIVED');
+    expect(apiCalls(server, tenantId)).toBe(before);
+    expect(server.emulator.control.counters().tokenEndpointCalls).toBe(tokenCalls);
+    const status = await (await caller()).xero.syncStatus();
+    expect(status).toMatchObject({ state: 'up_to_date', mirrorReady: true, contactCount: 4500 - archived.length });
+  });
+});
+
+describe('the incremental sync', () => {
+  it('picks up a created, an updated and an archived contact, in one call', async () => {
+    const control = server.emulator.control;
+    control.resetLimits();
+    const rows = await mirrorRows(server, tenantId);
+    const [toUpdate, toArchive] = rows.filter((row) => row.status === 'ACTIVE');
+    control.advanceClock(1);
+    const created = control.addContact(tenantId, { name: 'Zephyr Brand-New Ltd', emailAddress: 'new@zephyr.example' });
+    control.updateContact(tenantId, toUpdate!.contactId, { name: 'Renamed Contact Ltd' });
+    control.archiveContact(tenantId, toArchive!.contactId);
+
+    const started = new Date();
+    const before = apiCalls(server, tenantId);
+    expect(await server.deps.xero.sync.requestSync(tenantId)).toBe(true);
+    const state = await syncedAfter(server, tenantId, started);
+    expect(apiCalls(server, tenantId) - before).toBe(1);
+    expect(state.cursor!.getTime()).toBeGreaterThanOrEqual(created.updatedAt);
+
+    const byId = new Map((await mirrorRows(server, tenantId)).map((row) => [row.contactId, row]));
+    expect(byId.get(created.contactId)).toMatchObject({ name: 'Zephyr Brand-New Ltd', email: 'new@zephyr.example' });
+    expect(byId.get(toUpdate!.contactId)?.name).toBe('Renamed Contact Ltd');
+    expect(byId.get(toArchive!.contactId)?.status).toBe('ARCHIVED');
+    const search = await (await caller()).xero.contacts({ search: 'renamed contact' });
+    expect(search.contacts.map((contact) => contact.id)).toEqual([toUpdate!.contactId]);
+    const archivedGone = await (await caller()).xero.contacts({ search: toArchive!.name });
+    expect(archivedGone.contacts.map((contact) => contact.id)).not.toContain(toArchive!.contactId);
+  });
+
+  it('deduplicates Sync now: a second request while one is queued or just done queues nothing', async () => {
+    const first = await (await caller()).xero.syncNow();
+    const second = await (await caller()).xero.syncNow();
+    expect(first.queued).toBe(false);
+    expect(second.queued).toBe(false);
+    expect(first.status.state).toBe('up_to_date');
+  });
+});
