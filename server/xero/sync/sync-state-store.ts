@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
 import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from '../mirror/schema';
 import { xeroTenants } from '../schema';
 import type { XeroDb } from '../xero-db';
@@ -52,6 +53,16 @@ export async function storePage(
   stateChanges: Partial<XeroSyncState>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // The last connection to the organisation may have ended while the page was on its way: then the
+    // page is dropped. The shared lock makes a concurrent disconnect wait for this commit, after which
+    // its trigger deletes what we stored.
+    const [reached] = await tx
+      .select({ tenantId: xeroTenants.tenantId })
+      .from(xeroTenants)
+      .where(eq(xeroTenants.tenantId, tenantId))
+      .limit(1)
+      .for('share');
+    if (!reached) throw new AppError('XERO_NOT_CONNECTED', 'No connection here reaches this organisation any more.');
     if (rows.length > 0) {
       await tx
         .insert(xeroMirrorContacts)
