@@ -8,6 +8,8 @@ import { queryRows } from '../../server/db/raw-rows';
 export interface TestDb extends DbHandle {
   /** Empties every table, keeping the schema: run between tests. */
   truncate(): Promise<void>;
+  /** The PostgreSQL database's URL, so other "processes" can open their own pools; null on PGlite. */
+  url: string | null;
 }
 
 /** A PostgreSQL server to test against, when one is configured; otherwise tests use in-memory PGlite. */
@@ -33,7 +35,7 @@ export async function createTestDb(): Promise<TestDb> {
   if (!serverUrl) {
     const handle = await openDb({ pgliteDir: null });
     await handle.migrate();
-    return { ...handle, truncate: () => truncateAll(handle) };
+    return { ...handle, url: null, truncate: () => truncateAll(handle) };
   }
   const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -44,6 +46,7 @@ export async function createTestDb(): Promise<TestDb> {
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     truncate: () => truncateAll(handle),
     async close() {
       await handle.close();

@@ -83,6 +83,8 @@ export const xeroSyncStates = pgTable('xero_sync_states', {
   cursor: timestamp({ withTimezone: true, precision: 3 }),
   /** When the running sync began; null when none runs. */
   runningSince: timestamp({ withTimezone: true }),
+  /** When the latest sync began: a job queued before that has nothing left to do. */
+  lastStartedAt: timestamp({ withTimezone: true }),
   lastSuccessAt: timestamp({ withTimezone: true }),
   nextRunAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastError: text(),

@@ -29,10 +29,18 @@ function reasonFor(error: unknown): string {
  * organisation with its own back-off, and does not fail the job: the queue's workers stay free for
  * the other organisations, and the scheduler retries this one when its back-off ends.
  */
-export async function syncOrganisation(deps: XeroDeps, tenantId: string, timing: SyncTiming): Promise<void> {
+export async function syncOrganisation(
+  deps: XeroDeps,
+  tenantId: string,
+  timing: SyncTiming,
+  requestedAt: Date = deps.now(),
+): Promise<void> {
   const state = await ensureSyncState(deps.db, tenantId);
+  // Another process's sync began after this one was asked for, and succeeded: it saw every change.
+  if (state.lastStartedAt && state.lastStartedAt >= requestedAt && state.lastError === null && !state.runningSince)
+    return;
   const started = deps.now();
-  await updateSyncState(deps.db, tenantId, { runningSince: started });
+  await updateSyncState(deps.db, tenantId, { runningSince: started, lastStartedAt: started });
   try {
     const session = await openTenantSession(deps, tenantId);
     if (state.phase === 'initial') await runInitialSync(deps.db, session, state, deps.now);

@@ -3,7 +3,7 @@ import { refreshIdleConnections } from '../keep-alive';
 import type { XeroDeps } from '../xero-deps';
 import { checkConnectionsHealth } from './health-check';
 import { syncOrganisation } from './run-sync';
-import { dueOrganisations, ensureSyncState } from './sync-state-store';
+import { dueOrganisations, ensureSyncState, staleRunMs } from './sync-state-store';
 
 export const syncJobNames = {
   /** Syncs one organisation (`{ tenantId }`); one at a time per organisation. */
@@ -49,9 +49,15 @@ export class XeroSyncJobs {
       await queue.createQueue(name, { name, policy: 'singleton', retryLimit: 0, expireInSeconds });
     }
     for (let worker = 0; worker < (this.options.workers ?? 2); worker += 1) {
-      await queue.work<{ tenantId: string }>(syncJobNames.sync, { batchSize: 1 }, async ([job]) => {
-        if (job) await syncOrganisation(this.deps, job.data.tenantId, { intervalMs: this.options.intervalMs });
-      });
+      await queue.work<{ tenantId: string; requestedAt: string }>(
+        syncJobNames.sync,
+        { batchSize: 1 },
+        async ([job]) => {
+          if (!job) return;
+          const timing = { intervalMs: this.options.intervalMs };
+          await syncOrganisation(this.deps, job.data.tenantId, timing, new Date(job.data.requestedAt));
+        },
+      );
     }
     await queue.work(syncJobNames.schedule, async () => {
       await this.enqueueDue();
@@ -81,18 +87,31 @@ export class XeroSyncJobs {
    * Asks for a sync of one organisation now. False when none could be queued: one is already queued
    * (it will see every change made before it starts), or no queue runs in this process.
    */
-  async requestSync(tenantId: string): Promise<boolean> {
+  async requestSync(tenantId: string, requestedAt: Date = this.deps.now()): Promise<boolean> {
     if (!this.queue) return false;
-    await ensureSyncState(this.deps.db, tenantId);
-    const id = await this.queue.send(syncJobNames.sync, { tenantId }, { singletonKey: tenantId });
+    // `requestedAt` is taken before any state is read: a sync that starts after it makes this one moot.
+    const state = await ensureSyncState(this.deps.db, tenantId);
+    // A first sync catches up on everything when it ends; another queued behind it would only re-ask.
+    if (
+      state.phase === 'initial' &&
+      state.runningSince &&
+      this.deps.now().getTime() - state.runningSince.getTime() < staleRunMs
+    )
+      return false;
+    const id = await this.queue.send(
+      syncJobNames.sync,
+      { tenantId, requestedAt: requestedAt.toISOString() },
+      { singletonKey: tenantId },
+    );
     return id !== null;
   }
 
   /** Enqueues every organisation whose next run is due; returns how many were queued. */
   async enqueueDue(): Promise<number> {
     let queued = 0;
-    for (const tenantId of await dueOrganisations(this.deps.db, this.deps.now())) {
-      if (await this.requestSync(tenantId)) queued += 1;
+    const requestedAt = this.deps.now();
+    for (const tenantId of await dueOrganisations(this.deps.db, requestedAt)) {
+      if (await this.requestSync(tenantId, requestedAt)) queued += 1;
     }
     return queued;
   }

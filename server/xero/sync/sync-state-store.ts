@@ -17,10 +17,9 @@ export const staleRunMs = 30 * 60 * 1000;
 
 /** Gives every connected organisation a sync state, and returns the ones whose next run is due. */
 export async function dueOrganisations(db: XeroDb, now: Date): Promise<string[]> {
-  await db
-    .insert(xeroSyncStates)
-    .select(db.selectDistinct({ tenantId: xeroTenants.tenantId }).from(xeroTenants))
-    .onConflictDoNothing();
+  await db.execute(
+    sql`insert into ${xeroSyncStates} (tenant_id) select distinct ${xeroTenants.tenantId} from ${xeroTenants} on conflict do nothing`,
+  );
   const rows = await db
     .select({ tenantId: xeroSyncStates.tenantId })
     .from(xeroSyncStates)

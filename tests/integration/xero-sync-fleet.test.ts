@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeps } from '../../server/create-deps';
+import type { DbHandle } from '../../server/db/db';
+import { openDb } from '../../server/db/open-db';
+import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
+import { apiCalls, mirrorRows, syncedAfter } from '../support/mirror-sync';
+import { startTestServer, type RunningTestServer } from '../support/test-app';
+import { connectXero, signUpUser } from '../support/xero-connect';
+
+// Three app processes on one database: each has its own connection pool (on PostgreSQL), its own
+// queue workers and its own Xero module; only the database is shared, as in a fleet.
+let server: RunningTestServer;
+const processes: { database: DbHandle | null; queue: JobQueue }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({
+    emulator: { seed: { contactsPerOrganisation: 3500 } },
+    syncJobs: { intervalMs: 5 * 60_000, keepAliveDays: 7 },
+  });
+  for (let index = 0; index < 2; index += 1) {
+    const database = server.db.url ? await openDb({ databaseUrl: server.db.url }) : null;
+    const handle = database ?? server.db;
+    const deps = createDeps(handle.db, server.depsConfig);
+    const queue = await startJobQueue(handle, () => {});
+    await deps.xero.sync.start(queue);
+    processes.push({ database, queue });
+    Object.assign(processes.at(-1)!, { deps });
+  }
+});
+afterAll(async () => {
+  for (const { database, queue } of processes) {
+    await stopJobQueue(queue);
+    await database?.close();
+  }
+  await server.stop();
+});
+
+describe('three processes on one database', () => {
+  it('sync each organisation once: every page is fetched exactly once', async () => {
+    const tenants = server.emulator.control.organisations().map((organisation) => organisation.tenantId);
+    const users = [];
+    for (const [index, tenantId] of tenants.entries()) {
+      const user = await signUpUser(server);
+      await connectXero(server, user, { tenantIds: [tenantId], email: `fleet${index}@example.com` });
+      users.push(user);
+    }
+    const before = new Map(tenants.map((tenantId) => [tenantId, apiCalls(server, tenantId)]));
+    const all = [server.deps, ...processes.map((process) => (process as unknown as { deps: typeof server.deps }).deps)];
+    // Every process asks for every organisation at once, and every process runs its schedule.
+    await Promise.all(
+      all.flatMap((deps) => [
+        ...tenants.map((tenantId) => deps.xero.sync.requestSync(tenantId)),
+        deps.xero.sync.enqueueDue(),
+      ]),
+    );
+    for (const tenantId of tenants) {
+      await syncedAfter(server, tenantId);
+      expect((await mirrorRows(server, tenantId)).length).toBe(3500);
+      // 3,500 contacts are four pages of 1,000: four calls, no page twice.
+      expect(apiCalls(server, tenantId) - before.get(tenantId)!).toBe(4);
+    }
+  });
+});
