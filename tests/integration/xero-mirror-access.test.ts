@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { must } from '../support/must';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xeroConnections, xeroTenants } from '../../server/db/schema';
 import { openTokenSet } from '../../server/xero/stored-token-set';
@@ -56,17 +57,17 @@ describe('search over the mirror', () => {
 
   it("looks in the name, first and last name, email, contact number, and contact persons' names and emails", async () => {
     const rows = await mirrorRows(server, orgA);
-    const person = rows.find((row) => row.firstName && row.lastName && row.email && row.contactNumber)!;
-    const company = rows.find((row) => row.persons.some((p) => p.firstName && p.email))!;
-    const contactPerson = company.persons.find((p) => p.firstName && p.email)!;
+    const person = must(rows.find((row) => row.firstName && row.lastName && row.email && row.contactNumber));
+    const company = must(rows.find((row) => row.persons.some((p) => p.firstName && p.email)));
+    const contactPerson = must(company.persons.find((p) => p.firstName && p.email));
     const cases: [string, string, string][] = [
       ['name', person.name.slice(1, -1), person.contactId],
-      ['first name', person.firstName!, person.contactId],
-      ['last name', person.lastName!.toUpperCase(), person.contactId],
-      ['email', person.email!.slice(2, -3), person.contactId],
-      ['contact number', person.contactNumber!, person.contactId],
+      ['first name', must(person.firstName), person.contactId],
+      ['last name', must(person.lastName).toUpperCase(), person.contactId],
+      ['email', must(person.email).slice(2, -3), person.contactId],
+      ['contact number', must(person.contactNumber), person.contactId],
       ['person name', `${contactPerson.firstName}`, company.contactId],
-      ['person email', contactPerson.email!.split('@')[1]!, company.contactId],
+      ['person email', must(contactPerson.email).split('@')[1] ?? '', company.contactId],
     ];
     for (const [field, term, id] of cases) {
       const found = await contactsOf(alice, term);
@@ -77,7 +78,7 @@ describe('search over the mirror', () => {
       // Every hit really contains the term somewhere (no false positives from the index).
       const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
       for (const contact of found) {
-        const row = rows.find((candidate) => candidate.contactId === contact.id)!;
+        const row = must(rows.find((candidate) => candidate.contactId === contact.id));
         const haystack = [row.name, row.firstName, row.lastName, row.email, row.contactNumber, row.personsText];
         expect(fold(haystack.filter(Boolean).join(' '))).toContain(fold(term));
       }
@@ -97,7 +98,7 @@ describe('search over the mirror', () => {
     const desc = await caller.xero.contacts({ order: 'name_desc', pageSize: 1000 });
     expect(desc.contacts.map((contact) => contact.id)).toEqual(byName.contacts.map((contact) => contact.id).reverse());
     const newest = await caller.xero.contacts({ order: 'updated_desc', pageSize: 1000 });
-    const times = newest.contacts.map((contact) => contact.updatedAt!.getTime());
+    const times = newest.contacts.map((contact) => must(contact.updatedAt).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const oldest = await caller.xero.contacts({ order: 'updated_asc', pageSize: 1000 });
     expect(oldest.contacts.map((contact) => contact.id)).toEqual(
@@ -148,13 +149,13 @@ describe('the daily connection health check', () => {
         await server.db.db
           .select()
           .from(xeroTenants)
-          .where(and(eq(xeroTenants.connectionId, connection!.id), eq(xeroTenants.tenantId, tenantId)))
+          .where(and(eq(xeroTenants.connectionId, must(connection).id), eq(xeroTenants.tenantId, tenantId)))
       )[0];
     // Someone removes the app from organisation C inside Xero: Xero tells us nothing.
-    const accessToken = openTokenSet(server.deps.xero.cipher, connection!.tokenSetEnc).access_token;
+    const accessToken = openTokenSet(server.deps.xero.cipher, must(connection).tokenSetEnc).access_token;
     const removeInXero = async (tenantId: string) => {
       const response = await fetch(
-        `${server.emulator.url}/connections/${(await tenantRow(tenantId))!.xeroConnectionId}`,
+        `${server.emulator.url}/connections/${must(await tenantRow(tenantId)).xeroConnectionId}`,
         {
           method: 'DELETE',
           headers: { authorization: `Bearer ${accessToken}` },

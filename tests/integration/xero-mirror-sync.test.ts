@@ -1,3 +1,4 @@
+import { must } from '../support/must';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../server/create-deps';
 import { startJobQueue, stopJobQueue } from '../../server/jobs/job-queue';
@@ -41,7 +42,7 @@ describe('the first sync of an organisation', () => {
     const failing = await (await caller()).xero.syncStatus();
     expect(failing).toMatchObject({ state: 'failing', mirrorReady: false });
     expect(failing.reason).toMatch(/too many requests/i);
-    expect(failing.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(must(failing.nextRunAt).getTime()).toBeGreaterThan(Date.now());
     // Until the first sync is done, contacts are read live from Xero.
     server.emulator.control.resetLimits();
     const live = apiCalls(server, tenantId);
@@ -83,7 +84,7 @@ describe('the first sync of an organisation', () => {
     const tokenCalls = server.emulator.control.counters().tokenEndpointCalls;
     const active = await (await caller()).xero.contacts({ pageSize: 100 });
     const all = await (await caller()).xero.contacts({ pageSize: 100, includeArchived: true });
-    const detail = await (await caller()).xero.contact({ id: archived[0]!.contactId });
+    const detail = await (await caller()).xero.contact({ id: must(archived[0]).contactId });
     expect(active.pagination.itemCount).toBe(4500 - archived.length);
     expect(all.pagination.itemCount).toBe(4500);
     expect(detail.status).toBe('ARCHIVED');
@@ -99,27 +100,28 @@ describe('the incremental sync', () => {
     const control = server.emulator.control;
     control.resetLimits();
     const rows = await mirrorRows(server, tenantId);
-    const [toUpdate, toArchive] = rows.filter((row) => row.status === 'ACTIVE');
+    const [toUpdate, toArchive] = rows.filter((row) => row.status === 'ACTIVE').map((row) => must(row));
+    if (!toUpdate || !toArchive) throw new Error('expected two active contacts');
     control.advanceClock(1);
     const created = control.addContact(tenantId, { name: 'Zephyr Brand-New Ltd', emailAddress: 'new@zephyr.example' });
-    control.updateContact(tenantId, toUpdate!.contactId, { name: 'Renamed Contact Ltd' });
-    control.archiveContact(tenantId, toArchive!.contactId);
+    control.updateContact(tenantId, toUpdate.contactId, { name: 'Renamed Contact Ltd' });
+    control.archiveContact(tenantId, toArchive.contactId);
 
     const started = new Date();
     const before = apiCalls(server, tenantId);
     expect(await server.deps.xero.sync.requestSync(tenantId)).toBe(true);
     const state = await syncedAfter(server, tenantId, started);
     expect(apiCalls(server, tenantId) - before).toBe(1);
-    expect(state.cursor!.getTime()).toBeGreaterThanOrEqual(created.updatedAt);
+    expect(must(state.cursor).getTime()).toBeGreaterThanOrEqual(created.updatedAt);
 
     const byId = new Map((await mirrorRows(server, tenantId)).map((row) => [row.contactId, row]));
     expect(byId.get(created.contactId)).toMatchObject({ name: 'Zephyr Brand-New Ltd', email: 'new@zephyr.example' });
-    expect(byId.get(toUpdate!.contactId)?.name).toBe('Renamed Contact Ltd');
-    expect(byId.get(toArchive!.contactId)?.status).toBe('ARCHIVED');
+    expect(byId.get(toUpdate.contactId)?.name).toBe('Renamed Contact Ltd');
+    expect(byId.get(toArchive.contactId)?.status).toBe('ARCHIVED');
     const search = await (await caller()).xero.contacts({ search: 'renamed contact' });
-    expect(search.contacts.map((contact) => contact.id)).toEqual([toUpdate!.contactId]);
-    const archivedGone = await (await caller()).xero.contacts({ search: toArchive!.name });
-    expect(archivedGone.contacts.map((contact) => contact.id)).not.toContain(toArchive!.contactId);
+    expect(search.contacts.map((contact) => contact.id)).toEqual([toUpdate.contactId]);
+    const archivedGone = await (await caller()).xero.contacts({ search: toArchive.name });
+    expect(archivedGone.contacts.map((contact) => contact.id)).not.toContain(toArchive.contactId);
   });
 
   it('deduplicates Sync now: a second request while one is queued or just done queues nothing', async () => {

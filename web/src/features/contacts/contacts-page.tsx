@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { trpc } from '../../trpc';
+import { SyncStatusPanel } from '../sync/sync-status';
 import { XeroQueryState } from '../xero/xero-query-state';
 import { ContactsSkeleton, ContactsTable } from './contacts-table';
 
@@ -53,13 +54,14 @@ export function ContactsPage() {
   return (
     <div className="stack">
       <h1>Contacts</h1>
+      <SyncStatusPanel />
       <div className="toolbar">
         <div className="field grow">
           <label htmlFor={searchId}>Search contacts</label>
           <input
             id={searchId}
             type="search"
-            placeholder="Name, email or contact number"
+            placeholder="Name, email, contact number or contact person"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
