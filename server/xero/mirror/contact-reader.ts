@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ContactOrder, contactsInput } from '../../../shared/xero-inputs';
 import type { ContactDetailDto, ContactDto, ContactsPage } from '../contacts-service';
 import type { XeroDb } from '../xero-db';
-import { xeroMirrorContacts as contacts, type XeroMirrorContact } from './schema';
+import { xeroMirrorContacts as contacts, type XeroMirrorContact, type XeroSyncState } from './schema';
 
 // Every order ends with the contact id, so rows with equal names or dates keep one order between pages.
 const orderBy: Record<ContactOrder, SQL[]> = {
@@ -36,12 +36,14 @@ function toDto(row: XeroMirrorContact): ContactDto {
  * A page of an organisation's mirrored contacts. Search folds case and accents on both sides
  * (xero_fold) and matches substrings of the name, first and last name, email, contact number and the
  * contact persons' names and emails; the trigram index answers it. One statement per figure, each on
- * a consistent snapshot, so a page never mixes rows from before and after a sync's page.
+ * a consistent snapshot, so a page never mixes rows from before and after a sync's page; the order
+ * always ends with the contact id, so pages do not overlap or skip while nothing changes.
  */
 export async function listMirrorContacts(
   db: XeroDb,
   tenantId: string,
   input: z.output<typeof contactsInput>,
+  counts: Pick<XeroSyncState, 'activeCount' | 'storedCount'>,
 ): Promise<ContactsPage> {
   const conditions = [
     eq(contacts.tenantId, tenantId),
@@ -51,7 +53,7 @@ export async function listMirrorContacts(
     conditions.push(sql`${contacts.searchText} like '%' || xero_fold(${escapeLike(input.search)}) || '%'`);
   }
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const [rows, itemCount] = await Promise.all([
     db
       .select()
       .from(contacts)
@@ -59,9 +61,15 @@ export async function listMirrorContacts(
       .orderBy(...orderBy[input.order])
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ itemCount: count() }).from(contacts).where(where),
+    // Without a search the sync already counted (after its last page); only a search needs counting.
+    input.search === ''
+      ? Promise.resolve(input.includeArchived ? counts.storedCount : counts.activeCount)
+      : db
+          .select({ itemCount: count() })
+          .from(contacts)
+          .where(where)
+          .then(([total]) => total?.itemCount ?? 0),
   ]);
-  const itemCount = total?.itemCount ?? 0;
   return {
     contacts: rows.map(toDto),
     pagination: {

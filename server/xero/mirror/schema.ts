@@ -83,6 +83,9 @@ export const xeroSyncStates = pgTable('xero_sync_states', {
   cursor: timestamp({ withTimezone: true, precision: 3 }),
   /** When the running sync began; null when none runs. */
   runningSince: timestamp({ withTimezone: true }),
+  /** Contacts in the mirror after the last stored page, active and all: an unfiltered list needs no count. */
+  activeCount: integer().notNull().default(0),
+  storedCount: integer().notNull().default(0),
   /** When the latest sync began: a job queued before that has nothing left to do. */
   lastStartedAt: timestamp({ withTimezone: true }),
   lastSuccessAt: timestamp({ withTimezone: true }),

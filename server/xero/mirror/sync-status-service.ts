@@ -1,7 +1,6 @@
-import { and, count, eq } from 'drizzle-orm';
 import { staleRunMs, ensureSyncState } from '../sync/sync-state-store';
 import type { XeroDeps } from '../xero-deps';
-import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from './schema';
+import type { XeroSyncState } from './schema';
 import { userTenant } from './user-tenant';
 
 export type SyncState = 'never_synced' | 'syncing' | 'up_to_date' | 'failing';
@@ -52,16 +51,9 @@ export function describeSync(row: XeroSyncState, contactCount: number, now: Date
   };
 }
 
-async function statusOf(deps: XeroDeps, tenantId: string): Promise<SyncStatus> {
-  const [[row], [counted]] = await Promise.all([
-    deps.db.select().from(xeroSyncStates).where(eq(xeroSyncStates.tenantId, tenantId)),
-    deps.db
-      .select({ contacts: count() })
-      .from(xeroMirrorContacts)
-      .where(and(eq(xeroMirrorContacts.tenantId, tenantId), eq(xeroMirrorContacts.status, 'ACTIVE'))),
-  ]);
-  const state = row ?? (await ensureSyncState(deps.db, tenantId));
-  return describeSync(state, counted?.contacts ?? 0, deps.now());
+async function statusOf(deps: XeroDeps, tenantId: string, known: XeroSyncState | null): Promise<SyncStatus> {
+  const state = known ?? (await ensureSyncState(deps.db, tenantId));
+  return describeSync(state, state.activeCount, deps.now());
 }
 
 /**
@@ -69,8 +61,8 @@ async function statusOf(deps: XeroDeps, tenantId: string): Promise<SyncStatus> {
  * its first sync queued here, so a newly connected user does not wait for the next schedule.
  */
 export async function syncStatus(deps: XeroDeps, userId: string): Promise<SyncStatus> {
-  const { tenantId } = await userTenant(deps.db, userId);
-  const status = await statusOf(deps, tenantId);
+  const { tenantId, sync } = await userTenant(deps.db, userId);
+  const status = await statusOf(deps, tenantId, sync);
   if (status.state === 'never_synced') await deps.sync.requestSync(tenantId);
   return status;
 }
@@ -84,8 +76,8 @@ const minimumGapMs = 15_000;
  * itself runs within the organisation's Xero limits like every other call.
  */
 export async function syncNow(deps: XeroDeps, userId: string): Promise<{ queued: boolean; status: SyncStatus }> {
-  const { tenantId } = await userTenant(deps.db, userId);
-  const before = await statusOf(deps, tenantId);
+  const { tenantId, sync } = await userTenant(deps.db, userId);
+  const before = await statusOf(deps, tenantId, sync);
   const recent = before.lastSuccessAt !== null && deps.now().getTime() - before.lastSuccessAt.getTime() < minimumGapMs;
   const queued = before.state !== 'syncing' && !recent ? await deps.sync.requestSync(tenantId) : false;
   return { queued, status: queued ? { ...before, state: 'syncing' } : before };

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from '../mirror/schema';
 import { xeroTenants } from '../schema';
@@ -88,9 +88,21 @@ export async function storePage(
           setWhere: sql`excluded.updated_date_utc >= ${xeroMirrorContacts.updatedDateUtc}`,
         });
     }
+    const [counted] = await tx
+      .select({
+        stored: count(),
+        active: sql<number>`count(*) filter (where ${xeroMirrorContacts.status} = 'ACTIVE')`.mapWith(Number),
+      })
+      .from(xeroMirrorContacts)
+      .where(eq(xeroMirrorContacts.tenantId, tenantId));
     await tx
       .update(xeroSyncStates)
-      .set({ ...stateChanges, updatedAt: new Date() })
-      .where(and(eq(xeroSyncStates.tenantId, tenantId)));
+      .set({
+        ...stateChanges,
+        storedCount: counted?.stored ?? 0,
+        activeCount: counted?.active ?? 0,
+        updatedAt: new Date(),
+      })
+      .where(eq(xeroSyncStates.tenantId, tenantId));
   });
 }

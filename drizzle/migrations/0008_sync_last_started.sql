@@ -1,1 +1,0 @@
-ALTER TABLE "xero_sync_states" ADD COLUMN "last_started_at" timestamp with time zone;
