@@ -1,6 +1,7 @@
 /** The emulator's records, in its own terms; api/serialize.ts turns them into Xero's JSON. */
 
-export type ContactStatus = 'ACTIVE' | 'ARCHIVED';
+/** GDPRREQUEST: someone asked Xero to erase the person; Xero keeps the record with that status. */
+export type ContactStatus = 'ACTIVE' | 'ARCHIVED' | 'GDPRREQUEST';
 
 export interface ContactPersonRecord {
   firstName: string;

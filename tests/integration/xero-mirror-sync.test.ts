@@ -124,6 +124,34 @@ describe('the incremental sync', () => {
     expect(archivedGone.contacts.map((contact) => contact.id)).not.toContain(toArchive.contactId);
   });
 
+  it('keeps no personal data of a contact under a GDPR request', async () => {
+    const control = server.emulator.control;
+    const [row] = (await mirrorRows(server, tenantId)).filter(
+      (candidate) => candidate.email && candidate.status === 'ACTIVE',
+    );
+    const erased = must(row);
+    control.advanceClock(1);
+    control.updateContact(tenantId, erased.contactId, { status: 'GDPRREQUEST' });
+    const started = new Date();
+    expect(await server.deps.xero.sync.requestSync(tenantId)).toBe(true);
+    await syncedAfter(server, tenantId, started);
+    const stored = must(
+      (await mirrorRows(server, tenantId)).find((candidate) => candidate.contactId === erased.contactId),
+    );
+    expect(stored).toMatchObject({ status: 'GDPRREQUEST', name: '', firstName: null, lastName: null, email: null });
+    expect(stored).toMatchObject({
+      contactNumber: null,
+      website: null,
+      persons: [],
+      phones: [],
+      addresses: [],
+      personsText: '',
+    });
+    expect(await (await caller()).xero.contacts({ search: erased.name, includeArchived: true })).toMatchObject({
+      contacts: expect.not.arrayContaining([expect.objectContaining({ id: erased.contactId })]),
+    });
+  });
+
   it('deduplicates Sync now: a second request while one is queued or just done queues nothing', async () => {
     const first = await (await caller()).xero.syncNow();
     const second = await (await caller()).xero.syncNow();

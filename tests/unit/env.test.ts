@@ -32,9 +32,18 @@ describe('loadEnv', () => {
     [{ XERO_IDENTITY_URL: 'not a url' }, 'XERO_IDENTITY_URL'],
     [{ XERO_SCOPES: 'openid, email' }, 'XERO_SCOPES'],
     [{ XERO_KEEPALIVE_DAYS: '90' }, 'XERO_KEEPALIVE_DAYS'],
+    [{ XERO_SYNC_INTERVAL: 'often' }, 'XERO_SYNC_INTERVAL'],
+    [{ XERO_SYNC_INTERVAL: '10s' }, 'XERO_SYNC_INTERVAL'],
   ])('stops on %o with a message naming %s', (values, name) => {
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(EnvError);
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('reads XERO_SYNC_INTERVAL in seconds, minutes or hours, 5 minutes by default', () => {
+    expect(loadEnv({ DATA_DIR: tempDataDir() }).xero.syncIntervalMs).toBe(300_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '90' }).xero.syncIntervalMs).toBe(90_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '2m' }).xero.syncIntervalMs).toBe(120_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '1h' }).xero.syncIntervalMs).toBe(3_600_000);
   });
 
   it('requires SESSION_SECRET in production and generates nothing there', () => {
