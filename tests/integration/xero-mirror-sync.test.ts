@@ -7,15 +7,15 @@ import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser, type TestUser } from '../support/xero-connect';
 import { waitFor } from '../support/wait-for';
 
-// 4,500 contacts: five pages of 1,000. Three calls a minute lets a first sync store three pages and
-// then meet Xero's 429, which is how it stops half-way here.
+// 4,500 contacts: five pages of 1,000. Three calls a day lets a first sync store three pages and then
+// meet Xero's 429 for the day (a wait too long to sit out), which is how it stops half-way here.
 let server: RunningTestServer;
 let user: TestUser;
 let tenantId: string;
 
 beforeAll(async () => {
   server = await startTestServer({
-    emulator: { seed: { contactsPerOrganisation: 20, contactsByOrganisation: { 0: 4500 } }, limits: { perMinute: 3 } },
+    emulator: { seed: { contactsPerOrganisation: 20, contactsByOrganisation: { 0: 4500 } }, limits: { perDay: 3 } },
     syncJobs: { intervalMs: 5 * 60_000, keepAliveDays: 7 },
   });
   tenantId = server.emulator.control.organisations()[0]?.tenantId ?? '';

@@ -1,4 +1,5 @@
 import type { Contact } from 'xero-node';
+import { AppError } from '../../../shared/errors';
 import type { TenantSession } from './tenant-session';
 
 /** Xero's largest contacts page: 100 organisations' worth of contacts in 100 calls. */
@@ -16,18 +17,20 @@ export interface ContactPage {
  * the changes oldest first; without it Xero's default order (by name) is the cheapest to page.
  */
 export async function fetchContactPage(session: TenantSession, page: number, since: Date | null): Promise<ContactPage> {
-  const { body } = await session.call((client, tenantId) =>
-    client.accountingApi.getContacts(
-      tenantId,
-      since ?? undefined,
-      undefined,
-      since ? 'UpdatedDateUTC ASC, ContactID ASC' : undefined,
-      undefined,
-      page,
-      true,
-      false,
-      undefined,
-      syncPageSize,
+  const { body } = await paced(() =>
+    session.call((client, tenantId) =>
+      client.accountingApi.getContacts(
+        tenantId,
+        since ?? undefined,
+        undefined,
+        since ? 'UpdatedDateUTC ASC, ContactID ASC' : undefined,
+        undefined,
+        page,
+        true,
+        false,
+        undefined,
+        syncPageSize,
+      ),
     ),
   );
   return {
@@ -35,4 +38,25 @@ export async function fetchContactPage(session: TenantSession, page: number, sin
     pageCount: body.pagination?.pageCount ?? null,
     itemCount: body.pagination?.itemCount ?? null,
   };
+}
+
+const maxPacedWaits = 10;
+const maxPacedWaitSeconds = 65;
+
+/**
+ * A sync is not in a hurry: when the organisation's minute allowance is spent (our governor or Xero's
+ * 429 says so, with how long to wait), it waits and asks again rather than failing, a bounded number of
+ * times. A user's page view would rather fail fast; a background job would rather finish.
+ */
+async function paced<T>(call: () => Promise<T>): Promise<T> {
+  for (let waits = 0; ; waits += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      const retryAfter =
+        error instanceof AppError && error.code === 'XERO_RATE_LIMITED' ? error.details.retryAfter : undefined;
+      if (retryAfter === undefined || retryAfter > maxPacedWaitSeconds || waits >= maxPacedWaits) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    }
+  }
 }

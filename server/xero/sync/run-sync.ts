@@ -10,11 +10,12 @@ export interface SyncTiming {
   intervalMs: number;
 }
 
+const firstBackoffMs = 60 * 1000;
 const maxBackoffMs = 60 * 60 * 1000;
 
-/** After n failures in a row, wait interval·2^(n-1), at most an hour (and at least what Xero asked). */
-export function backoffMs(failures: number, intervalMs: number, retryAfterSeconds?: number): number {
-  const exponential = Math.min(intervalMs * 2 ** Math.max(0, failures - 1), maxBackoffMs);
+/** After n failures in a row, wait a minute·2^(n-1), at most an hour, and at least what Xero asked. */
+export function backoffMs(failures: number, retryAfterSeconds?: number): number {
+  const exponential = Math.min(firstBackoffMs * 2 ** Math.max(0, failures - 1), maxBackoffMs);
   return Math.max(exponential, (retryAfterSeconds ?? 0) * 1000);
 }
 
@@ -64,7 +65,7 @@ export async function syncOrganisation(
       failures,
       lastError: reasonFor(error),
       lastErrorAt: failedAt,
-      nextRunAt: new Date(failedAt.getTime() + backoffMs(failures, timing.intervalMs, retryAfter)),
+      nextRunAt: new Date(failedAt.getTime() + backoffMs(failures, retryAfter)),
     });
   }
 }
