@@ -43,6 +43,21 @@ const contactsOf = async (user: TestUser, search: string) =>
   (await (await server.callerFor(user.jar)).xero.contacts({ search, pageSize: 100, includeArchived: true })).contacts;
 const idsFor = async (user: TestUser, search: string) => (await contactsOf(user, search)).map((contact) => contact.id);
 
+/** Someone removes the app from an organisation inside Xero, as Xero's own UI would: Xero tells us nothing. */
+async function removeInXero(user: TestUser, tenantId: string): Promise<void> {
+  const [connection] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
+  const [tenant] = await server.db.db
+    .select()
+    .from(xeroTenants)
+    .where(and(eq(xeroTenants.connectionId, must(connection).id), eq(xeroTenants.tenantId, tenantId)));
+  const accessToken = openTokenSet(server.deps.xero.cipher, must(connection).tokenSetEnc).access_token;
+  const response = await fetch(`${server.emulator.url}/connections/${must(tenant).xeroConnectionId}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(response.status).toBe(204);
+}
+
 describe('search over the mirror', () => {
   it('ignores case and accents and finds substrings: "ångström", "ANGSTROM" and "gstr" find the same contact', async () => {
     const accented = await idsFor(alice, 'ångström');
@@ -139,31 +154,28 @@ describe('who sees an organisation', () => {
   });
 });
 
+describe('re-consent', () => {
+  it('keeps the mirror of organisations it still includes and deletes the one it leaves out', async () => {
+    const erin = await signUpUser(server);
+    await connectXero(server, erin, { tenantIds: [orgB, orgC], email: 'erin@example.com' });
+    await server.deps.xero.sync.requestSync(orgC);
+    await syncedAfter(server, orgC);
+    const keptB = (await mirrorRows(server, orgB)).length;
+    expect((await mirrorRows(server, orgC)).length).toBeGreaterThan(0);
+    // C is disconnected inside Xero, then the same user consents again, to B only: Xero lists B alone,
+    // and nobody here reaches C any more.
+    await removeInXero(erin, orgC);
+    await connectXero(server, erin, { tenantIds: [orgB], email: 'erin@example.com' });
+    expect(await mirrorRows(server, orgC)).toEqual([]);
+    expect((await mirrorRows(server, orgB)).length).toBe(keptB);
+  });
+});
+
 describe('the daily connection health check', () => {
   it('finds organisations disconnected inside Xero, and the status says so', async () => {
     const dave = await signUpUser(server);
     await connectXero(server, dave, { tenantIds: [orgB, orgC], email: 'dave@example.com' });
-    const [connection] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, dave.id));
-    const tenantRow = async (tenantId: string) =>
-      (
-        await server.db.db
-          .select()
-          .from(xeroTenants)
-          .where(and(eq(xeroTenants.connectionId, must(connection).id), eq(xeroTenants.tenantId, tenantId)))
-      )[0];
-    // Someone removes the app from organisation C inside Xero: Xero tells us nothing.
-    const accessToken = openTokenSet(server.deps.xero.cipher, must(connection).tokenSetEnc).access_token;
-    const removeInXero = async (tenantId: string) => {
-      const response = await fetch(
-        `${server.emulator.url}/connections/${must(await tenantRow(tenantId)).xeroConnectionId}`,
-        {
-          method: 'DELETE',
-          headers: { authorization: `Bearer ${accessToken}` },
-        },
-      );
-      expect(response.status).toBe(204);
-    };
-    await removeInXero(orgC);
+    await removeInXero(dave, orgC);
     expect((await (await server.callerFor(dave.jar)).xero.status()).tenants).toHaveLength(2);
 
     expect(await checkConnectionsHealth(server.deps.xero)).toMatchObject({ removedOrganisations: 1, failed: 0 });
@@ -171,7 +183,7 @@ describe('the daily connection health check', () => {
     expect(status.tenants.map((tenant) => tenant.tenantId)).toEqual([orgB]);
     expect(status.needsReauth).toBe(false);
 
-    await removeInXero(orgB);
+    await removeInXero(dave, orgB);
     expect(await checkConnectionsHealth(server.deps.xero)).toMatchObject({ removedOrganisations: 1, needReauth: 1 });
     expect((await (await server.callerFor(dave.jar)).xero.status()).needsReauth).toBe(true);
     // Bob still reaches B, so its mirror stays.
