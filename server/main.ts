@@ -30,8 +30,6 @@ async function main(): Promise<void> {
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
     );
   }
-  const queue = await startJobQueue(database, (error) => console.error('Job queue:', error.message));
-  await deps.xero.sync.start(queue);
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
@@ -40,6 +38,10 @@ async function main(): Promise<void> {
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
   console.log(`Ready on ${env.publicUrl} (database: ${where})`);
+  // Background jobs start once the app listens: on a first PGlite start, creating the queue's tables
+  // takes seconds, and the app should be reachable before that.
+  const queue = await startJobQueue(database, (error) => console.error('Job queue:', error.message));
+  await deps.xero.sync.start(queue);
 
   const shutdown = async (signal: string) => {
     console.log(`${signal} received, shutting down`);
