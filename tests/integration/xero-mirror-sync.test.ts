@@ -88,6 +88,10 @@ describe('the first sync of an organisation', () => {
     expect(active.pagination.itemCount).toBe(4500 - archived.length);
     expect(all.pagination.itemCount).toBe(4500);
     expect(detail.status).toBe('ARCHIVED');
+    // A search with thousands of matches stops counting at 1,000 and says so.
+    const common = await (await caller()).xero.contacts({ search: '.example', pageSize: 100 });
+    expect(common).toMatchObject({ countCapped: true, pagination: { itemCount: 1000, pageCount: 10 } });
+    expect(active.countCapped).toBe(false);
     expect(apiCalls(server, tenantId)).toBe(before);
     expect(server.emulator.control.counters().tokenEndpointCalls).toBe(tokenCalls);
     const status = await (await caller()).xero.syncStatus();

@@ -17,6 +17,15 @@ const orderBy: Record<ContactOrder, SQL[]> = {
 /** LIKE's own characters in a user's text are matched literally. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+/**
+ * A search counts its matches only up to this many: counting every row that contains "ltd" in a large
+ * organisation costs more than finding the page itself, and nobody pages through a thousand results.
+ */
+export const searchCountCap = 1000;
+
+/** A page of contacts; `countCapped` says there are more than `itemCount` matches. */
+export type MirrorContactsPage = ContactsPage & { countCapped: boolean };
+
 function toDto(row: XeroMirrorContact): ContactDto {
   return {
     id: row.contactId,
@@ -44,7 +53,7 @@ export async function listMirrorContacts(
   tenantId: string,
   input: z.output<typeof contactsInput>,
   counts: Pick<XeroSyncState, 'activeCount' | 'storedCount'>,
-): Promise<ContactsPage> {
+): Promise<MirrorContactsPage> {
   const conditions = [
     eq(contacts.tenantId, tenantId),
     inArray(contacts.status, input.includeArchived ? ['ACTIVE', 'ARCHIVED'] : ['ACTIVE']),
@@ -66,18 +75,27 @@ export async function listMirrorContacts(
       ? Promise.resolve(input.includeArchived ? counts.storedCount : counts.activeCount)
       : db
           .select({ itemCount: count() })
-          .from(contacts)
-          .where(where)
+          .from(
+            db
+              .select({ one: sql`1` })
+              .from(contacts)
+              .where(where)
+              .limit(searchCountCap + 1)
+              .as('matches'),
+          )
           .then(([total]) => total?.itemCount ?? 0),
   ]);
+  const countCapped = input.search !== '' && itemCount > searchCountCap;
+  const shownCount = countCapped ? searchCountCap : itemCount;
   return {
     contacts: rows.map(toDto),
     pagination: {
       page: input.page,
       pageSize: input.pageSize,
-      pageCount: Math.ceil(itemCount / input.pageSize),
-      itemCount,
+      pageCount: Math.ceil(shownCount / input.pageSize),
+      itemCount: shownCount,
     },
+    countCapped,
   };
 }
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { contactsInput } from '../../../shared/xero-inputs';
-import { getContact, listContacts, type ContactDetailDto, type ContactsPage } from '../contacts-service';
+import { getContact, listContacts, type ContactDetailDto } from '../contacts-service';
 import type { XeroDeps } from '../xero-deps';
 import { openXeroSession } from '../xero-session';
-import { getMirrorContact, listMirrorContacts } from './contact-reader';
+import { getMirrorContact, listMirrorContacts, type MirrorContactsPage } from './contact-reader';
 import { userTenant } from './user-tenant';
 
 /**
@@ -14,10 +14,10 @@ export async function contactsForUser(
   deps: XeroDeps,
   userId: string,
   input: z.output<typeof contactsInput>,
-): Promise<ContactsPage> {
+): Promise<MirrorContactsPage> {
   const { tenantId, sync } = await userTenant(deps.db, userId);
   if (sync?.initialDoneAt) return listMirrorContacts(deps.db, tenantId, input, sync);
-  return listContacts(await openXeroSession(deps, userId), input);
+  return { ...(await listContacts(await openXeroSession(deps, userId), input)), countCapped: false };
 }
 
 export async function contactForUser(deps: XeroDeps, userId: string, contactId: string): Promise<ContactDetailDto> {

@@ -59,7 +59,11 @@ export const xeroMirrorContacts = pgTable(
     primaryKey({ columns: [table.tenantId, table.contactId] }),
     index('xero_mirror_contacts_name_idx').on(table.tenantId, table.nameKey, table.contactId),
     index('xero_mirror_contacts_updated_idx').on(table.tenantId, table.updatedDateUtc, table.contactId),
-    index('xero_mirror_contacts_search_idx').using('gin', table.searchText.op('gin_trgm_ops')),
+    // Without fastupdate: a bulk sync would otherwise leave a long pending list that every search scans
+    // until a vacuum merges it, and PGlite has no autovacuum.
+    index('xero_mirror_contacts_search_idx')
+      .using('gin', table.searchText.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
   ],
 );
 export type XeroMirrorContact = typeof xeroMirrorContacts.$inferSelect;

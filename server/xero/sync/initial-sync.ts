@@ -1,4 +1,5 @@
-import type { XeroSyncState } from '../mirror/schema';
+import { sql } from 'drizzle-orm';
+import { xeroMirrorContacts, type XeroSyncState } from '../mirror/schema';
 import { fetchContactPage, syncPageSize } from './contact-pages';
 import { toMirrorRow, type MirrorContactInsert } from './contact-row';
 import { storePage, updateSyncState } from './sync-state-store';
@@ -41,6 +42,11 @@ export async function runInitialSync(
       contactsTotal: result.itemCount ?? contactsDone,
       ...(last ? { phase: 'incremental' as const, initialDoneAt: now() } : {}),
     });
-    if (last) return;
+    if (last) {
+      // The table just grew by a whole organisation: fresh statistics let the planner choose between
+      // the trigram and the name indexes well (PGlite has no autovacuum to do it later).
+      await db.execute(sql`analyze ${xeroMirrorContacts}`);
+      return;
+    }
   }
 }

@@ -79,7 +79,11 @@ export function ContactsPage() {
         {data && pagination ? (
           <>
             <p className="result-count" aria-live="polite">
-              {pagination.itemCount === 1 ? '1 contact' : `${pagination.itemCount.toLocaleString('en')} contacts`}
+              {data.countCapped
+                ? `More than ${pagination.itemCount.toLocaleString('en')} contacts`
+                : pagination.itemCount === 1
+                  ? '1 contact'
+                  : `${pagination.itemCount.toLocaleString('en')} contacts`}
               {params.get('q') ? ` matching “${params.get('q')}”` : ''}
               {contacts.isFetching ? ' · updating…' : ''}
             </p>
