@@ -4,7 +4,9 @@ import type { DbHandle } from '../../server/db/db';
 import type { AppDeps } from '../../server/trpc/context';
 import { openDb } from '../../server/db/open-db';
 import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
-import { apiCalls, mirrorRows, syncedAfter } from '../support/mirror-sync';
+import { apiCalls, mirrorRows, syncedAfter, syncState } from '../support/mirror-sync';
+import { must } from '../support/must';
+import { waitFor } from '../support/wait-for';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser } from '../support/xero-connect';
 
@@ -59,5 +61,27 @@ describe('three processes on one database', () => {
       // 3,500 contacts are four pages of 1,000: four calls, no page twice.
       expect(apiCalls(server, tenantId) - (before.get(tenantId) ?? 0)).toBe(4);
     }
+  });
+
+  it('lets a failing organisation back off while the others sync', async () => {
+    const [failingTenant, healthyTenant] = server.emulator.control
+      .organisations()
+      .map((organisation) => organisation.tenantId);
+    const failing = must(failingTenant);
+    const healthy = must(healthyTenant);
+    server.emulator.control.injectFaults({ kind: 503, count: 1000, tenantId: failing });
+    const started = new Date();
+    await Promise.all([server.deps.xero.sync.requestSync(failing), server.deps.xero.sync.requestSync(healthy)]);
+    await syncedAfter(server, healthy, started);
+    const failed = await waitFor('the failing organisation to record its failure', async () => {
+      const state = await syncState(server, failing);
+      return state?.lastErrorAt && state.lastErrorAt > started ? state : undefined;
+    });
+    server.emulator.control.clearFaults();
+    expect(failed.failures).toBe(1);
+    expect(failed.lastError).toMatch(/xero/i);
+    expect(failed.nextRunAt.getTime() - must(failed.lastErrorAt).getTime()).toBeGreaterThanOrEqual(60_000);
+    // Not due again until its back-off ends, so the schedule leaves it alone for now.
+    expect(await server.deps.xero.sync.enqueueDue()).toBe(0);
   });
 });
