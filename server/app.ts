@@ -14,12 +14,17 @@ export interface AppOptions {
   /** The built SPA's folder, or null to serve the API alone (as in `npm run dev`, where Vite serves it). */
   spaDir: string | null;
   logLevel: string;
+  /** Human-readable logs (development); JSON lines otherwise, for log collectors. */
+  prettyLogs?: boolean;
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel,
+      ...(options.prettyLogs
+        ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+        : {}),
       // Query strings carry OAuth codes and state; they never reach the log.
       serializers: {
         req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),

@@ -15,7 +15,8 @@ export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
   if (env.isProduction || env.xero.clientId) return null;
   const { startEmulator, defaultClient } = await import('./xero-emulator');
   const client = { ...defaultClient, redirectUris: [env.xero.redirectUri] };
-  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client] });
+  // The control surface (faults, revocation, clock) listens on loopback only, for trying failure paths by hand.
+  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client], controlEnabled: true });
   return {
     config: {
       clientId: client.clientId,

@@ -5,6 +5,7 @@ import { scheduleKeepAlive } from './xero/keep-alive';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
+import { describeXeroSource, prettyLogsInstalled } from './startup-notes';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -17,11 +18,7 @@ async function main(): Promise<void> {
   await database.migrate();
   const emulator = await startDevEmulator(env);
   const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
-  if (emulator) {
-    console.warn(
-      `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
-    );
-  }
+  console.log(await describeXeroSource(deps.xero.config, emulator?.config.identityUrl ?? null));
   const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
     if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);
   });
@@ -29,6 +26,7 @@ async function main(): Promise<void> {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
     logLevel: env.logLevel,
+    prettyLogs: env.nodeEnv === 'development' && prettyLogsInstalled(),
   });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';

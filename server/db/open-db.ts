@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './db';
+import { lockPgliteDir } from './pglite-lock';
 import * as schema from './schema';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
@@ -30,13 +31,17 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
+  const release = target.pgliteDir ? lockPgliteDir(target.pgliteDir) : () => {};
   const client = target.pgliteDir ? new PGlite(target.pgliteDir) : new PGlite();
   const db = drizzle(client, { schema, casing: 'snake_case' });
   return {
     db,
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

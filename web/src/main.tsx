@@ -3,6 +3,7 @@ import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { Toaster } from 'sonner';
 import superjson from 'superjson';
 import { App } from './app';
 import { trpc } from './trpc';
@@ -37,6 +38,7 @@ function Root() {
         <BrowserRouter>
           <App />
         </BrowserRouter>
+        <Toaster theme="system" position="bottom-right" richColors closeButton />
       </QueryClientProvider>
     </trpc.Provider>
   );

@@ -12,7 +12,8 @@ import { getContact, listContacts } from '../../xero/contacts-service';
 import { selectTenant, loadConnection } from '../../xero/connection-store';
 import { disconnectXero } from '../../xero/disconnect-service';
 import { startAuthorization } from '../../xero/flow-service';
-import { readXeroSettings, saveXeroSettings } from '../../xero/settings-service';
+import { organisationProfile } from '../../xero/organisation-service';
+import { readXeroSettings, removeXeroSettings, saveXeroSettings, testXeroSettings } from '../../xero/settings-service';
 import { xeroStatus } from '../../xero/status-service';
 import { adminProcedure, authedProcedure, router, xeroProcedure } from '../procedures';
 
@@ -37,12 +38,17 @@ export const xeroConnectionRouter = {
   saveSettings: adminProcedure
     .input(xeroSettingsInput)
     .mutation(({ ctx, input }) => saveXeroSettings(ctx.deps.xero, input, ctx.user.id)),
+  removeSettings: adminProcedure.mutation(({ ctx }) => removeXeroSettings(ctx.deps.xero)),
+  /** A mutation: it sends the app's credentials to Xero, which a prefetch or a GET must never do. */
+  testSettings: adminProcedure.mutation(({ ctx }) => testXeroSettings(ctx.deps.xero)),
 };
 
 export const xeroRouter = router({
   ...xeroConnectionRouter,
   contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
   contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
+  /** Reads Xero at most once a day per organisation; the kept copy also shows in `status`. */
+  organisation: xeroProcedure.query(({ ctx }) => organisationProfile(ctx.deps.xero, ctx.xero)),
   guessUser: xeroProcedure.query(({ ctx }) => guessUser(ctx.xero, ctx.user)),
   linkUser: xeroProcedure
     .input(linkUserInput)

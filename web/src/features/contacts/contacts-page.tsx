@@ -24,7 +24,8 @@ export function ContactsPage() {
       if (value === null || value === '') next.delete(name);
       else next.set(name, value);
     }
-    setParams(next, { replace: true });
+    // Moving between pages is a step Back should undo; other changes refine the same view.
+    setParams(next, { replace: !('page' in changes && changes.page !== null) });
   };
   const currentQuery = params.get('q') ?? '';
   useEffect(() => {
@@ -49,6 +50,20 @@ export function ContactsPage() {
   );
   const data = contacts.data;
   const pagination = data?.pagination;
+  const lastPage = pagination ? Math.max(1, pagination.pageCount) : null;
+  useEffect(() => {
+    // Past the last page (an old link, fewer contacts since): show the last page that exists.
+    if (lastPage !== null && page > lastPage && !contacts.isPlaceholderData)
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (lastPage > 1) next.set('page', String(lastPage));
+          else next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+  }, [lastPage, page, contacts.isPlaceholderData, setParams]);
 
   return (
     <div className="stack">
@@ -83,7 +98,11 @@ export function ContactsPage() {
             </p>
             {data.contacts.length === 0 ? (
               <p className="empty">
-                {params.get('q') ? 'No contacts match your search.' : 'This organisation has no contacts yet.'}
+                {params.get('q')
+                  ? 'No contacts match your search.'
+                  : pagination.itemCount > 0
+                    ? 'Going to the last page…'
+                    : 'This organisation has no contacts yet.'}
               </p>
             ) : (
               <ContactsTable contacts={data.contacts} busy={contacts.isFetching} />

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { Alert } from '../../components/alert';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, type ReactNode } from 'react';
+import { FailureNotice } from '../../components/failure-notice';
 import { Loading } from '../../components/loading';
 import { readAppError } from '../../lib/app-error';
 import { XeroInterstitial } from './xero-interstitial';
@@ -8,23 +9,25 @@ interface XeroQueryStateProps {
   isPending: boolean;
   error: unknown;
   loading?: ReactNode;
+  /** How to try again; by default every failed query on the page runs again. */
+  onRetry?: () => void;
   children: ReactNode;
 }
 
 /**
  * The one place that turns a Xero query's failure into UI: the interstitial when the user must
- * connect (or reconnect), a rate-limit notice with the wait, or the error's sentence.
+ * connect (or reconnect), a rate-limit countdown that retries by itself, or the failure with Try again.
  */
-export function XeroQueryState({ isPending, error, loading, children }: XeroQueryStateProps) {
+export function XeroQueryState({ isPending, error, loading, onRetry, children }: XeroQueryStateProps) {
+  const queryClient = useQueryClient();
+  const retryFailed = useCallback(
+    () => void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
+    [queryClient],
+  );
   const failure = readAppError(error);
   if (failure?.appCode === 'XERO_NOT_CONNECTED') return <XeroInterstitial reason="not_connected" />;
   if (failure?.appCode === 'XERO_REAUTH_REQUIRED') return <XeroInterstitial reason="reauth_required" />;
-  if (failure?.appCode === 'XERO_RATE_LIMITED') {
-    return (
-      <Alert tone="info">{`${failure.message}${failure.retryAfter ? ` (about ${failure.retryAfter} s)` : ''}`}</Alert>
-    );
-  }
-  if (failure) return <Alert>{failure.message}</Alert>;
+  if (failure) return <FailureNotice error={error} onRetry={onRetry ?? retryFailed} />;
   if (isPending) return <>{loading ?? <Loading />}</>;
   return <>{children}</>;
 }
