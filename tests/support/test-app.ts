@@ -39,6 +39,8 @@ export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
   throttle?: ThrottleLimits;
+  /** Where the Xero app's credentials come from: the environment (default) or saved on the settings page. */
+  credentialsIn?: 'environment' | 'settings';
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -51,9 +53,10 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     ...options.emulator,
     clients: [client],
   });
+  const fromSettings = options.credentialsIn === 'settings';
   const xero = {
-    clientId: client.clientId,
-    clientSecret: client.clientSecret,
+    clientId: fromSettings ? undefined : client.clientId,
+    clientSecret: fromSettings ? undefined : client.clientSecret,
     redirectUri,
     scopes: testXeroScopes,
     identityUrl: emulator.url,
@@ -68,6 +71,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     xeroEmulator: null,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
   });
+  if (fromSettings) await deps.xero.config.saveSettings(client.clientId, client.clientSecret, null);
   return {
     db,
     deps,

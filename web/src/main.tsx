@@ -7,6 +7,8 @@ import { Toaster } from 'sonner';
 import superjson from 'superjson';
 import { App } from './app';
 import { trpc } from './trpc';
+// Sonner also inserts these rules itself, which our CSP (style-src 'self') refuses: ship them as a file.
+import 'sonner/dist/styles.css';
 import './styles.css';
 
 /** Errors that another try will not fix: the server understood us and said no. */
@@ -38,7 +40,7 @@ function Root() {
         <BrowserRouter>
           <App />
         </BrowserRouter>
-        <Toaster theme="system" position="bottom-right" richColors closeButton />
+        <Toaster theme="system" position="bottom-right" closeButton />
       </QueryClientProvider>
     </trpc.Provider>
   );

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/use-current-user';
 import { useConnectedToast } from '../xero/connect-toast';
 import { EmulatorBanner } from '../xero/emulator-banner';
 import { OrganisationSwitcher } from '../xero/organisation-switcher';
+import { rememberBrowsedContacts } from './getting-started';
 import { routeTitle } from './route-titles';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 
@@ -18,6 +19,9 @@ export function AppShell() {
   const main = useRef<HTMLElement>(null);
   usePageTitle(routeTitle(pathname));
   useFocusOnNavigate(main);
+  useEffect(() => {
+    if (pathname.startsWith('/contacts')) rememberBrowsedContacts();
+  }, [pathname]);
   const signOut = trpc.auth.signOut.useMutation({
     onSuccess: async () => {
       utils.auth.me.setData(undefined, null);

@@ -5,6 +5,17 @@ import { XeroConnectButton } from '../xero/xero-connect-button';
 
 type Status = RouterOutputs['xero']['status'];
 
+const browsedKey = 'browsed-contacts';
+
+/** Remembered in this browser only: a hint for the checklist, not a fact anyone relies on. */
+export function rememberBrowsedContacts(): void {
+  localStorage.setItem(browsedKey, '1');
+}
+
+function hasBrowsedContacts(): boolean {
+  return localStorage.getItem(browsedKey) === '1';
+}
+
 interface Step {
   title: string;
   done: boolean;
@@ -33,7 +44,7 @@ export function GettingStarted({ status, isAdmin }: { status: Status; isAdmin: b
     },
     {
       title: 'Browse your contacts',
-      done: false,
+      done: connected && hasBrowsedContacts(),
       action: <Link to="/contacts">Open contacts</Link>,
     },
     {
