@@ -10,10 +10,8 @@ import { startTestServer } from '../support/test-app';
  * Screenshots of every page and state at a laptop (1280×800) and a phone (390×844) size, into
  * screenshots/ (git-ignored), with axe's findings for each. `npx tsx tests/bench/screenshots.ts`
  */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-];
+const laptop = { width: 1280, height: 800 };
+const sizes = [laptop, { width: 390, height: 844 }];
 const outDir = join(projectRoot, 'screenshots');
 mkdirSync(outDir, { recursive: true });
 if (spaNeedsBuild()) await buildSpa();
@@ -37,7 +35,7 @@ try {
         `${name} @${size.width}: title "${await page.title()}", sideways overflow ${overflow}px, axe: ${summary}`,
       );
     }
-    await page.setViewportSize(sizes[0]!);
+    await page.setViewportSize(laptop);
   });
 } finally {
   await browser.close();
