@@ -14,6 +14,17 @@ export interface AxeViolation {
 /** Runs axe-core in the page (all its WCAG 2.x A/AA and best-practice rules) and lists the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  // A toast fading in is half transparent: judge colours once finite animations and transitions end.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 5000 },
+  );
   const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
   return results.violations.map((violation: Result) => ({
     id: violation.id,

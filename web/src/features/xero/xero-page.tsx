@@ -107,7 +107,7 @@ export function XeroPage() {
                       </dd>
                     </>
                   ) : null}
-                  <dt>Connected</dt>
+                  <dt>Authorised on</dt>
                   <dd>{data.connectedAt ? formatDate(data.connectedAt) : 'unknown'}</dd>
                   <dt>Permissions</dt>
                   <dd>
