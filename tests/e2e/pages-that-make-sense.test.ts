@@ -43,8 +43,8 @@ describe.skipIf(!hasBrowser)('pages never show an impossible state', () => {
     const lastPage = page.getByText(/^Page (\d+) of \1$/);
     await lastPage.waitFor();
     expect(Number(new URL(page.url()).searchParams.get('page'))).toBeLessThan(99);
+    await page.locator('table tbody tr').first().waitFor();
     expect(await page.getByText('This organisation has no contacts yet').count()).toBe(0);
-    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
 
     await page.goto('/contacts');
     await page.getByText(/^Page 1 of \d+$/).waitFor();

@@ -28,7 +28,7 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
       await page.goto('/settings');
       await page.getByText('the server’s environment (XERO_CLIENT_ID and XERO_CLIENT_SECRET)').waitFor();
       expect(await page.getByLabel('Client secret').count()).toBe(0);
-      expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.getByText('Xero accepted this client id and secret.').waitFor();
     });
@@ -46,7 +46,7 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
     it('keeps the saved secret when saved with the secret left empty', async () => {
       await page.goto('/settings');
       await page.getByText('A secret is saved and is never shown. Leave this empty to keep it.').waitFor();
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Xero settings saved').waitFor();
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.getByText('Xero accepted this client id and secret.').waitFor();
@@ -55,14 +55,14 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
     it('tells rejected credentials from accepted ones, without showing the secret', async () => {
       await page.goto('/settings');
       await page.getByLabel('Client secret').fill('a-wrong-secret-0123');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Xero settings saved').waitFor();
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.getByText('Xero rejected this client id and secret.').waitFor();
       expect(await page.content()).not.toContain('a-wrong-secret-0123');
       // Put the right one back for the next test.
       await page.getByLabel('Client secret').fill('test-client-secret');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved. New connections use these credentials.').waitFor();
     });
 
