@@ -36,12 +36,8 @@ export async function saveXeroSettings(
   input: XeroSettingsInput,
   adminId: string,
 ): Promise<XeroSettingsView> {
-  if (deps.config.environmentConfigured) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The server’s environment sets the Xero app (XERO_CLIENT_ID and XERO_CLIENT_SECRET), so credentials saved here would never be used. Change them where the server is configured.',
-    );
-  }
+  // With the environment set, what is saved here waits as the fallback for when it is unset (the page
+  // then shows the environment's app read-only instead of a form).
   // An empty secret keeps the saved one; the provider refuses (with a field error) when none is saved.
   await deps.config.saveSettings(input.clientId, input.clientSecret ?? null, adminId);
   return readXeroSettings(deps);
