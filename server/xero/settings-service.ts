@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/errors';
 import type { XeroSettingsInput } from '../../shared/xero-inputs';
 import { probeXeroCredentials, type CredentialsProbe } from './credentials-probe';
 import type { XeroDeps } from './xero-deps';
