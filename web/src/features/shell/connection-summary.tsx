@@ -22,6 +22,9 @@ export function ConnectionSummary({ status }: { status: Status }) {
   const organisation = trpc.xero.organisation.useQuery(undefined, { enabled: healthy, staleTime: 10 * 60_000 });
   const linked = status.linkedXeroUserId !== null;
   const match = trpc.xero.guessUser.useQuery(undefined, { enabled: healthy && linked, staleTime: 10 * 60_000 });
+  // One contact is enough: the answer carries the total.
+  const contacts = trpc.xero.contacts.useQuery({ page: 1, pageSize: 1 }, { enabled: healthy, staleTime: 10 * 60_000 });
+  const contactCount = contacts.data?.pagination.itemCount;
   const profile = organisation.data ?? status.organisation;
   const health = status.health ? healthText[status.health] : null;
   const linkedUser = match.data?.linkedUser;
@@ -46,6 +49,16 @@ export function ConnectionSummary({ status }: { status: Status }) {
             : organisation.isPending && healthy
               ? 'Loading…'
               : '—'}
+        </dd>
+        <dt>Contacts</dt>
+        <dd>
+          {contactCount !== undefined ? (
+            <Link to="/contacts">{contactCount.toLocaleString('en')}</Link>
+          ) : contacts.isPending && healthy ? (
+            'Loading…'
+          ) : (
+            '—'
+          )}
         </dd>
         <dt>You at Xero</dt>
         <dd>
