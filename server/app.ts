@@ -4,10 +4,12 @@ import { registerHealthRoute } from './http/health';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSpa } from './http/spa';
 import { registerTrpc } from './http/trpc-plugin';
-import { currentUser } from './auth/account-service';
+import { currentSession } from './auth/account-service';
+import { xeroViewerOf } from './auth/xero-viewer';
 import { toHeaders } from './http/request-headers';
-import type { AppDeps } from './trpc/context';
+import type { AppDeps } from './app-deps';
 import { registerXeroCallbackRoute } from './xero/callback-route';
+import { registerXeroWebhookRoute } from './xero/webhooks/webhook-route';
 
 export interface AppOptions {
   publicUrl: string;
@@ -37,11 +39,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerHealthRoute(app, deps.db);
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   await registerTrpc(app, deps);
-  registerXeroCallbackRoute(
-    app,
-    deps.xero,
-    async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null,
+  registerXeroCallbackRoute(app, deps.xero, async (request) =>
+    xeroViewerOf(await currentSession(deps.auth, toHeaders(request.headers))),
   );
+  await registerXeroWebhookRoute(app, deps.xero);
   await registerSpa(app, options.spaDir);
   return app;
 }

@@ -2,9 +2,10 @@ import { createAuth } from './auth/auth';
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
-import type { AppDeps } from './trpc/context';
+import type { AppDeps } from './app-deps';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
+import type { ListenToChannel } from './xero/live/change-feed';
 import type { ThrottleLimits } from './xero/tenant-throttle';
 
 export interface DepsConfig {
@@ -15,6 +16,8 @@ export interface DepsConfig {
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
+  /** LISTEN on the database, so live pages hear changes written by other processes. */
+  listen?: ListenToChannel;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -29,6 +32,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
       cipher,
       config: config.xero,
       emulator: config.xeroEmulator,
+      ...(config.listen ? { listen: config.listen } : {}),
       ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
     }),
   };

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: emulator?.config ?? null,
+    listen: database.listen,
+  });
   console.log(await describeXeroSource(deps.xero.config, emulator?.config.identityUrl ?? null));
   const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
     if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);

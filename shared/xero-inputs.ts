@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const authUrlInput = z.object({ next: z.string().max(4096).optional() });
 export type AuthUrlInput = z.infer<typeof authUrlInput>;
 
+export const changesInput = z.object({ tenantId: z.uuid('That is not a Xero organisation id') });
+
 export const selectTenantInput = z.object({ tenantId: z.string().trim().min(1).max(64) });
 export type SelectTenantInput = z.infer<typeof selectTenantInput>;
 

@@ -5,7 +5,7 @@ import type { DbHandle } from './db';
 import { lockPgliteDir } from './pglite-lock';
 import * as schema from './schema';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string | null };
 
@@ -24,6 +24,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       db,
       driver: 'postgres',
       migrate: () => migrate(db, { migrationsFolder }),
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -38,6 +42,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     db,
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: async () => {
       await client.close();
       release();
