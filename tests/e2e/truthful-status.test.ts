@@ -35,6 +35,22 @@ describe.skipIf(!hasBrowser)('the connection status, everywhere the same', () =>
     await page.getByRole('banner').getByLabel('Organisation').waitFor();
   });
 
+  it('switches organisation from the header on any page, says so, and Home follows', async () => {
+    const page = await signedInPage(browser, server, 'switch@example.com');
+    await page.goto('/integrations/xero');
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
+    await page.getByLabel('Acme Widgets Ltd').check();
+    await page.getByRole('button', { name: 'Allow access' }).click();
+    await page.getByRole('heading', { name: 'Connected' }).waitFor();
+    await page.goto('/match');
+    const switcher = page.getByRole('banner').getByLabel('Organisation');
+    await switcher.selectOption({ label: 'Acme Widgets Ltd' });
+    await page.getByText('Switched to Acme Widgets Ltd').waitFor();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Acme Widgets Ltd' }).waitFor();
+    await page.getByText('Australian Dollar (AUD)').waitFor();
+  });
+
   it('never says "Connected" after the grant is revoked: Home, the header and the Xero page agree', async () => {
     const page = await signedInPage(browser, server, 'revoked@example.com');
     await connectInBrowser(page);
