@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('the connection status, everywhere the same', () =>
     const home = (await page.locator('main').textContent()) ?? '';
     expect(home).toContain('Needs reconnecting');
     expect(home).not.toMatch(/\bConnected\b/);
-    await page.getByRole('banner').getByRole('link', { name: 'Xero needs reconnecting' }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Xero: needs reconnecting' }).waitFor();
 
     await page.goto('/integrations/xero');
     await page.getByRole('heading', { name: 'Needs reconnecting' }).waitFor();

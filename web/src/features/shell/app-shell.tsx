@@ -5,6 +5,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
 import { useConnectedToast } from '../xero/connect-toast';
+import { healthText } from '../xero/connection-health';
 import { EmulatorBanner } from '../xero/emulator-banner';
 import { OrganisationSwitcher } from '../xero/organisation-switcher';
 import { rememberBrowsedContacts } from './getting-started';
@@ -58,7 +59,7 @@ export function AppShell() {
               <OrganisationSwitcher tenants={status.tenants} compact />
             ) : (
               <Link to="/integrations/xero" className="pill pill-warning">
-                Xero needs reconnecting
+                {`Xero: ${healthText[status.health ?? 'unknown'].heading.toLowerCase()}`}
               </Link>
             )
           ) : null}
