@@ -8,7 +8,18 @@ const causeTitles: Record<FailureCause, string> = {
   network: 'The server could not be reached',
   settings: 'Xero is not set up',
   us: 'Something failed on our side',
+  missing: 'Not found',
   request: 'That did not work',
+};
+
+/** Another try can help when something was down or busy; not when the answer was a definite no. */
+const retryHelps: Record<FailureCause, boolean> = {
+  xero: true,
+  network: true,
+  us: true,
+  settings: false,
+  missing: false,
+  request: false,
 };
 
 interface FailureNoticeProps {
@@ -30,7 +41,7 @@ export function FailureNotice({ error, onRetry, retrying = false }: FailureNotic
     <div className="alert alert-error notice" role="alert">
       <p className="notice-title">{causeTitles[cause]}</p>
       <p>{failure.message}</p>
-      {onRetry ? (
+      {onRetry && retryHelps[cause] ? (
         <Button variant="secondary" busy={retrying} busyLabel="Trying again…" onClick={onRetry}>
           Try again
         </Button>

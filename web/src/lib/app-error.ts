@@ -42,7 +42,7 @@ export function messageOf(error: unknown): string {
 }
 
 /** Who or what a failure comes from, so the message can say so and the person knows whom to wait for. */
-export type FailureCause = 'xero' | 'network' | 'settings' | 'us' | 'request';
+export type FailureCause = 'xero' | 'network' | 'settings' | 'us' | 'missing' | 'request';
 
 export function failureCause(failure: ClientAppError, reachedServer: boolean): FailureCause {
   if (!reachedServer) return 'network';
@@ -56,6 +56,8 @@ export function failureCause(failure: ClientAppError, reachedServer: boolean): F
       return 'settings';
     case 'INTERNAL':
       return 'us';
+    case 'NOT_FOUND':
+      return 'missing';
     default:
       return 'request';
   }
