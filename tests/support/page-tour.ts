@@ -73,6 +73,9 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.locator('table tbody th a').first().click();
   await page.getByRole('heading', { name: 'Contact people' }).waitFor();
   await visit('contact', page);
+  await page.goto('/contacts/00000000-0000-4000-8000-000000000000');
+  await page.getByText('Not found', { exact: true }).waitFor();
+  await visit('contact-not-found', page);
 
   await page.goto('/match');
   await page.getByRole('heading', { name: /Possible matches in/ }).waitFor();

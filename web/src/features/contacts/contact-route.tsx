@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { contactInput } from '../../../../shared/xero-inputs';
+import { FallbackPageHeading } from '../xero/xero-query-state';
 import { ContactPage } from './contact-page';
 
 /**
@@ -22,5 +23,9 @@ export function ContactRoute() {
       </div>
     );
   }
-  return <ContactPage />;
+  return (
+    <FallbackPageHeading.Provider value="Contact">
+      <ContactPage />
+    </FallbackPageHeading.Provider>
+  );
 }

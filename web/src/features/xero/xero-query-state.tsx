@@ -1,9 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { FailureNotice } from '../../components/failure-notice';
 import { Loading } from '../../components/loading';
 import { readAppError } from '../../lib/app-error';
 import { XeroInterstitial } from './xero-interstitial';
+
+/**
+ * For pages whose <h1> comes with their data (a contact's name): the heading to show instead when the
+ * data cannot be loaded, so the page still says what it is.
+ */
+export const FallbackPageHeading = createContext<string | null>(null);
 
 interface XeroQueryStateProps {
   isPending: boolean;
@@ -24,10 +30,18 @@ export function XeroQueryState({ isPending, error, loading, onRetry, children }:
     () => void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
     [queryClient],
   );
+  const fallbackHeading = useContext(FallbackPageHeading);
   const failure = readAppError(error);
   if (failure?.appCode === 'XERO_NOT_CONNECTED') return <XeroInterstitial reason="not_connected" />;
   if (failure?.appCode === 'XERO_REAUTH_REQUIRED') return <XeroInterstitial reason="reauth_required" />;
-  if (failure) return <FailureNotice error={error} onRetry={onRetry ?? retryFailed} />;
+  if (failure) {
+    return (
+      <>
+        {fallbackHeading ? <h1>{fallbackHeading}</h1> : null}
+        <FailureNotice error={error} onRetry={onRetry ?? retryFailed} />
+      </>
+    );
+  }
   if (isPending) return <>{loading ?? <Loading />}</>;
   return <>{children}</>;
 }
