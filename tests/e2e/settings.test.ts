@@ -89,3 +89,33 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
     });
   });
 });
+
+describe.skipIf(!hasBrowser)('the failure-paths panel of development', () => {
+  let browser: Browser;
+  let server: RunningTestServer;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer({ spaDir, credentialsIn: 'emulator' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('makes the built-in emulator rate-limit, and the Contacts page then counts the wait down', async () => {
+    const page = await signedInPage(browser, server, 'admin-dev@example.com');
+    await page.goto('/integrations/xero');
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
+    await page.getByRole('button', { name: 'Allow access' }).click();
+    await page.getByRole('heading', { name: 'Connected' }).waitFor();
+    await page.goto('/settings');
+    await page.getByText('the built-in Xero emulator (development only)').waitFor();
+    await page.getByRole('button', { name: 'Rate-limit the next calls' }).click();
+    await page.getByText('The next 3 calls to the emulator answer').waitFor();
+    await page.goto('/contacts?q=panel');
+    await page.getByText(/Trying again by itself in about 5 minutes/).waitFor();
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Clear faults' }).click();
+    await page.getByText('Faults cleared.').waitFor();
+  });
+});

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { failureCodeOf } from '../support/trpc-failures';
+import { appCodeOf, failureCodeOf, failureOf } from '../support/trpc-failures';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser } from '../support/xero-connect';
 
@@ -59,6 +59,14 @@ describe('Xero app settings', () => {
     const caller = await server.callerFor(user.jar);
     expect(await failureCodeOf(caller.xero.testSettings())).toBe('FORBIDDEN');
     expect(await failureCodeOf(caller.xero.removeSettings())).toBe('FORBIDDEN');
+    expect(await failureCodeOf(caller.emulator.injectFault({ fault: 'clear' }))).toBe('FORBIDDEN');
+  });
+
+  it('injects faults only into the built-in emulator, never into a configured Xero', async () => {
+    const caller = await adminCaller();
+    const failure = await failureOf(caller.emulator.injectFault({ fault: 'rate_limit' }));
+    expect(appCodeOf(failure)).toBe('FORBIDDEN');
+    expect(failure.message).toContain('built-in Xero emulator');
   });
 });
 

@@ -40,8 +40,11 @@ export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
   throttle?: ThrottleLimits;
-  /** Where the Xero app's credentials come from: the environment (default) or saved on the settings page. */
-  credentialsIn?: 'environment' | 'settings';
+  /**
+   * Where the Xero app's credentials come from: the environment (default), saved on the settings page, or
+   * nothing, so the emulator runs as the built-in one of development (control surface on).
+   */
+  credentialsIn?: 'environment' | 'settings' | 'emulator';
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -52,12 +55,14 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const emulator = await startEmulator({
     seed: { contactsPerOrganisation: 30 },
     ...options.emulator,
+    ...(options.credentialsIn === 'emulator' ? { controlEnabled: true } : {}),
     clients: [client],
   });
   const fromSettings = options.credentialsIn === 'settings';
+  const builtIn = options.credentialsIn === 'emulator';
   const xero = {
-    clientId: fromSettings ? undefined : client.clientId,
-    clientSecret: fromSettings ? undefined : client.clientSecret,
+    clientId: fromSettings || builtIn ? undefined : client.clientId,
+    clientSecret: fromSettings || builtIn ? undefined : client.clientSecret,
     redirectUri,
     scopes: testXeroScopes,
     identityUrl: emulator.url,
@@ -70,7 +75,9 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     isProduction: false,
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
-    xeroEmulator: null,
+    xeroEmulator: builtIn
+      ? { ...xero, clientId: client.clientId, clientSecret: client.clientSecret, source: 'emulator' as const }
+      : null,
     listen: db.listen,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
   });

@@ -7,6 +7,7 @@ import { messageOf } from '../../lib/app-error';
 import { notify } from '../../lib/notify';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { CredentialsForm } from './credentials-form';
+import { EmulatorFaultsPanel } from './emulator-faults-panel';
 
 const sourceLabels = {
   environment: 'the server’s environment (XERO_CLIENT_ID and XERO_CLIENT_SECRET)',
@@ -70,6 +71,7 @@ function SettingsSections({ view }: { view: SettingsView }) {
       )}
       {view.source !== 'none' ? <TestConnection source={view.source} /> : null}
       {view.hasSavedCredentials && !view.environmentWins ? <RemoveCredentials view={view} /> : null}
+      {view.source === 'emulator' ? <EmulatorFaultsPanel /> : null}
     </>
   );
 }
