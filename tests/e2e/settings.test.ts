@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaDir } from '../../server/spa-build';
+import { axeViolations, blocking } from '../support/axe';
 import { signedInPage } from '../support/browser-xero';
 import { browserAvailable, launchChromium } from '../support/chromium';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
@@ -112,6 +113,7 @@ describe.skipIf(!hasBrowser)('the failure-paths panel of development', () => {
     await page.getByText('the built-in Xero emulator (development only)').waitFor();
     await page.getByRole('button', { name: 'Rate-limit the next calls' }).click();
     await page.getByText('The next 3 calls to the emulator answer').waitFor();
+    expect((await axeViolations(page)).filter(blocking)).toEqual([]);
     await page.goto('/contacts?q=panel');
     await page.getByText(/Trying again by itself in about 5 minutes/).waitFor();
     await page.goto('/settings');
