@@ -14,7 +14,6 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: { width: 1280, height: 800 },
-    bypassCSP: true,
   });
   const page = await context.newPage();
   const heading = (name: string | RegExp) => page.getByRole('heading', { name, level: 1 }).waitFor();
