@@ -58,6 +58,8 @@ describe.skipIf(!hasBrowser)('the connection status, everywhere the same', () =>
     // The next call to Xero finds out, as it would in real use.
     await page.goto('/contacts');
     await page.getByRole('button', { name: 'Reconnect to Xero' }).waitFor();
+    // The header, loaded before Xero refused, catches up without a reload.
+    await page.getByRole('banner').getByRole('link', { name: 'Xero: needs reconnecting' }).waitFor();
 
     await page.goto('/');
     await page.getByRole('heading', { name: 'Getting started' }).waitFor();

@@ -15,7 +15,7 @@ export interface XeroInterstitialProps {
 export function DefaultXeroInterstitial({ reason, returnTo }: XeroInterstitialProps) {
   const { connect, isPending, error } = useConnectXero();
   return (
-    <section className="card interstitial" aria-labelledby="interstitial-title">
+    <section className="card stack interstitial" aria-labelledby="interstitial-title">
       <h1 id="interstitial-title">Connect to Xero</h1>
       <p>
         {reason === 'reauth_required'

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 import { FailureNotice } from '../../components/failure-notice';
 import { Loading } from '../../components/loading';
 import { readAppError } from '../../lib/app-error';
+import { trpc } from '../../trpc';
 import { XeroInterstitial } from './xero-interstitial';
 
 /**
@@ -32,6 +33,12 @@ export function XeroQueryState({ isPending, error, loading, onRetry, children }:
   );
   const fallbackHeading = useContext(FallbackPageHeading);
   const failure = readAppError(error);
+  const utils = trpc.useUtils();
+  const appCode = failure?.appCode;
+  useEffect(() => {
+    // Xero just refused the grant: the header and Home must say so too, not wait for their cache to age.
+    if (appCode === 'XERO_REAUTH_REQUIRED') void utils.xero.status.invalidate();
+  }, [appCode, utils]);
   if (failure?.appCode === 'XERO_NOT_CONNECTED') return <XeroInterstitial reason="not_connected" />;
   if (failure?.appCode === 'XERO_REAUTH_REQUIRED') return <XeroInterstitial reason="reauth_required" />;
   if (failure) {
