@@ -85,6 +85,8 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
     it('removes the saved credentials, and says what the app uses instead', async () => {
       await page.goto('/settings');
       await page.getByRole('button', { name: 'Remove saved credentials' }).click();
+      await page.getByRole('dialog', { name: 'Remove the saved credentials?' }).waitFor();
+      await page.getByRole('button', { name: 'Yes, remove them' }).click();
       await page.getByText('Saved credentials removed').waitFor();
       await page.getByText('nothing yet: Xero is switched off').waitFor();
     });

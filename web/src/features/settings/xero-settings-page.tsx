@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { FailureNotice } from '../../components/failure-notice';
@@ -99,8 +99,10 @@ function TestConnection({ source }: { source: SettingsView['source'] }) {
 
 function RemoveCredentials({ view }: { view: SettingsView }) {
   const utils = trpc.useUtils();
+  const dialog = useRef<HTMLDialogElement>(null);
   const remove = trpc.xero.removeSettings.useMutation({
     onSuccess: async (next) => {
+      dialog.current?.close();
       utils.xero.settings.setData(undefined, next);
       notify.success('Saved credentials removed');
       await utils.xero.status.invalidate();
@@ -114,11 +116,29 @@ function RemoveCredentials({ view }: { view: SettingsView }) {
         with these credentials will need to connect again.
       </p>
       <div>
-        <Button variant="danger" busy={remove.isPending} busyLabel="Removing…" onClick={() => remove.mutate()}>
+        <Button variant="danger" onClick={() => dialog.current?.showModal()}>
           Remove saved credentials
         </Button>
       </div>
-      {remove.error ? <Alert>{messageOf(remove.error)}</Alert> : null}
+      {/* A native modal dialog, as for Disconnect: Escape closes it and focus returns to the button. */}
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby="remove-dialog-title"
+        onCancel={(event) => remove.isPending && event.preventDefault()}
+      >
+        <h2 id="remove-dialog-title">Remove the saved credentials?</h2>
+        <p>The app will use {fallbackLabels[view.fallback]} from now on.</p>
+        {remove.error ? <Alert>{messageOf(remove.error)}</Alert> : null}
+        <div className="actions">
+          <Button variant="danger" busy={remove.isPending} busyLabel="Removing…" onClick={() => remove.mutate()}>
+            Yes, remove them
+          </Button>
+          <Button variant="secondary" autoFocus disabled={remove.isPending} onClick={() => dialog.current?.close()}>
+            Keep them
+          </Button>
+        </div>
+      </dialog>
     </section>
   );
 }
