@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerHealthRoute } from './http/health';
+import { registerSameOriginGuard } from './http/same-origin-guard';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSpa } from './http/spa';
 import { registerTrpc } from './http/trpc-plugin';
 import { currentUser } from './auth/account-service';
 import { toHeaders } from './http/request-headers';
+import type { TrustProxy } from './env';
 import type { AppDeps } from './trpc/context';
 import { registerXeroCallbackRoute } from './xero/callback-route';
 
@@ -14,6 +16,10 @@ export interface AppOptions {
   /** The built SPA's folder, or null to serve the API alone (as in `npm run dev`, where Vite serves it). */
   spaDir: string | null;
   logLevel: string;
+  /** Production adds HSTS (over https) and stops serving source maps. */
+  isProduction: boolean;
+  /** Whether X-Forwarded-For is believed for the client's address (behind a known reverse proxy only). */
+  trustProxy: TrustProxy;
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
@@ -25,10 +31,15 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
         req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
       },
     },
+    trustProxy: options.trustProxy,
     // tRPC batches put every procedure name in the path.
     routerOptions: { maxParamLength: 5000 },
   });
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, {
+    strictTransport: options.isProduction && options.publicUrl.startsWith('https://'),
+  });
+  // In development PUBLIC_URL is Vite's origin (server/cli/dev.ts), whose proxy passes Origin through.
+  registerSameOriginGuard(app, [options.publicUrl]);
   registerHealthRoute(app, deps.db);
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   await registerTrpc(app, deps);
@@ -37,6 +48,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     deps.xero,
     async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null,
   );
-  await registerSpa(app, options.spaDir);
+  await registerSpa(app, { spaDir: options.spaDir, serveSourceMaps: !options.isProduction });
   return app;
 }

@@ -1,5 +1,5 @@
 import { createAuth } from './auth/auth';
-import { SignInLimiter } from './auth/sign-in-limiter';
+import { SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
 import type { AppDeps } from './trpc/context';
@@ -15,6 +15,7 @@ export interface DepsConfig {
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
+  signInLimits?: SignInLimits;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -23,7 +24,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   return {
     db,
     auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
-    signInLimiter: new SignInLimiter(),
+    signInLimiter: new SignInLimiter(db, config.signInLimits),
     xero: createXeroDeps({
       db,
       cipher,

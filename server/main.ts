@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
     logLevel: env.logLevel,
+    isProduction: env.isProduction,
+    trustProxy: env.trustProxy,
   });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';

@@ -1,9 +1,9 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { count } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import * as schema from '../db/schema';
 import type { UserRole } from '../db/schema';
+import { promoteIfFirstAccount } from './first-admin';
 
 export interface AuthConfig {
   publicUrl: string;
@@ -56,12 +56,10 @@ export function createAuth(db: Db, config: AuthConfig) {
     databaseHooks: {
       user: {
         create: {
-          // The first account on an empty database administers the app (Xero app credentials etc.).
-          before: async (user) => {
-            const [row] = await db.select({ total: count() }).from(schema.users);
-            const role: UserRole = (row?.total ?? 0) === 0 ? 'admin' : 'user';
-            return { data: { ...user, role } };
-          },
+          // The first account administers the app (Xero app credentials etc.): decided once it is stored,
+          // atomically (the library runs this after its transaction commits).
+          before: async (user) => ({ data: { ...user, role: 'user' satisfies UserRole } }),
+          after: async (user) => promoteIfFirstAccount(db, user.id),
         },
       },
     },

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
@@ -98,13 +98,20 @@ export interface RunningTestServer extends TestContext {
 
 /** The whole app listening on a free local port, on its own test database. */
 export async function startTestServer(
-  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {},
+  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null; app?: Partial<AppOptions> } = {},
 ): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { spaDir: _spaDir, ...contextOptions } = options;
+  const { spaDir: _spaDir, app: _app, ...contextOptions } = options;
   const context = await createTestContext({ ...contextOptions, publicUrl: url });
-  const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
+  const app = await buildApp(context.deps, {
+    publicUrl: url,
+    spaDir: options.spaDir ?? null,
+    logLevel: 'warn',
+    isProduction: false,
+    trustProxy: false,
+    ...options.app,
+  });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     ...context,
@@ -145,6 +152,10 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
 /** A caller for one browser on the given dependencies (for tests that build their own). */
 export async function callerOn(deps: AppDeps, jar: CookieJar) {
   return createCaller(
-    await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }),
+    await createContextInner(deps, {
+      headers: jar.headers(),
+      setCookies: (cookies) => jar.store(cookies),
+      clientAddress: jar.clientAddress,
+    }),
   );
 }

@@ -4,6 +4,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import superjson from 'superjson';
+import { maxBatchSize } from '../../shared/api-limits';
 import { App } from './app';
 import { trpc } from './trpc';
 import './styles.css';
@@ -29,7 +30,7 @@ function Root() {
       }),
   );
   const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: '/trpc', transformer: superjson })] }),
+    trpc.createClient({ links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: maxBatchSize })] }),
   );
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>

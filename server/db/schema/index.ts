@@ -1,3 +1,4 @@
 export * from './auth';
 export * from '../../xero/schema';
 export * from './job-leases';
+export * from './rate-limits';
