@@ -5,6 +5,7 @@ import { createDeps } from '../../server/create-deps';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
+import type { SignInLimits } from '../../server/auth/sign-in-limiter';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { appRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -39,6 +40,7 @@ export interface TestContextOptions {
   publicUrl?: string;
   emulator?: EmulatorOptions;
   throttle?: ThrottleLimits;
+  signInLimits?: SignInLimits;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -67,6 +69,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     xero,
     xeroEmulator: null,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
   });
   return {
     db,
