@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerHealthRoute } from './http/health';
 import { registerSameOriginGuard } from './http/same-origin-guard';
@@ -8,6 +8,7 @@ import { registerTrpc } from './http/trpc-plugin';
 import { currentUser } from './auth/account-service';
 import { toHeaders } from './http/request-headers';
 import type { TrustProxy } from './env';
+import type { AppLogger } from './log/app-logger';
 import type { AppDeps } from './trpc/context';
 import { registerXeroCallbackRoute } from './xero/callback-route';
 
@@ -15,7 +16,8 @@ export interface AppOptions {
   publicUrl: string;
   /** The built SPA's folder, or null to serve the API alone (as in `npm run dev`, where Vite serves it). */
   spaDir: string | null;
-  logLevel: string;
+  /** The app's logger (server/log/app-logger.ts), shared with the auth library. */
+  logger: AppLogger;
   /** Production adds HSTS (over https) and stops serving source maps. */
   isProduction: boolean;
   /** Whether X-Forwarded-For is believed for the client's address (behind a known reverse proxy only). */
@@ -24,13 +26,8 @@ export interface AppOptions {
 
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: options.logLevel,
-      // Query strings carry OAuth codes and state; they never reach the log.
-      serializers: {
-        req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
-      },
-    },
+    // Typed as Fastify's logger so the app stays FastifyInstance for the route modules; it is pino either way.
+    loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: options.trustProxy,
     // tRPC batches put every procedure name in the path.
     routerOptions: { maxParamLength: 5000 },

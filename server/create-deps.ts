@@ -2,6 +2,7 @@ import { createAuth } from './auth/auth';
 import { SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
+import { createAppLogger, type AppLogger } from './log/app-logger';
 import type { AppDeps } from './trpc/context';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
@@ -16,6 +17,8 @@ export interface DepsConfig {
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
   signInLimits?: SignInLimits;
+  /** Where the auth library logs; by default a logger of warnings and errors. */
+  logger?: AppLogger;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -23,7 +26,12 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   const cipher = new TokenCipher(config.tokenEncryptionKeys);
   return {
     db,
-    auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
+    auth: createAuth(db, {
+      publicUrl: config.publicUrl,
+      sessionSecret: config.sessionSecret,
+      secureCookies,
+      logger: config.logger ?? createAppLogger('warn'),
+    }),
     signInLimiter: new SignInLimiter(db, config.signInLimits),
     xero: createXeroDeps({
       db,

@@ -4,6 +4,7 @@ import { startDevEmulator } from './dev-emulator';
 import { scheduleKeepAlive } from './xero/keep-alive';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
+import { createAppLogger } from './log/app-logger';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
 
 async function main(): Promise<void> {
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null });
+  const logger = createAppLogger(env.logLevel);
+  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null, logger });
   if (emulator) {
     console.warn(
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
-    logLevel: env.logLevel,
+    logger,
     isProduction: env.isProduction,
     trustProxy: env.trustProxy,
   });

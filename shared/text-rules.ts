@@ -5,6 +5,7 @@ import { z } from 'zod';
  * C1 block (U+0080–U+009F, which some terminals read as escape sequences) too. PostgreSQL refuses NUL in
  * text outright, and the others have no business in a name, an email or an id.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
 /** Half of a UTF-16 surrogate pair with no other half: not a character at all, and no encoding can carry it. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,6 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/db';
+import type { AppLogger } from '../log/app-logger';
+import { authLibraryLog } from '../log/auth-library-log';
 import * as schema from '../db/schema';
 import type { UserRole } from '../db/schema';
 import { promoteIfFirstAccount } from './first-admin';
@@ -10,6 +12,7 @@ export interface AuthConfig {
   sessionSecret: string;
   /** Secure cookies whenever users reach us over HTTPS or we run in production. */
   secureCookies: boolean;
+  logger: AppLogger;
 }
 
 export const authBasePath = '/api/auth';
@@ -26,6 +29,8 @@ export function createAuth(db: Db, config: AuthConfig) {
     secret: config.sessionSecret,
     trustedOrigins: [config.publicUrl],
     telemetry: { enabled: false },
+    // Its own console logger would print failed SQL with the user's email, stacks and raw user input.
+    logger: { level: 'warn', log: authLibraryLog(config.logger) },
     database: drizzleAdapter(db, {
       provider: 'pg',
       usePlural: true,

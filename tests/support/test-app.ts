@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { buildApp, type AppOptions } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
+import { createAppLogger, type AppLogger } from '../../server/log/app-logger';
 import { createContextInner, type AppDeps } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/procedures';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
@@ -41,6 +42,7 @@ export interface TestContextOptions {
   emulator?: EmulatorOptions;
   throttle?: ThrottleLimits;
   signInLimits?: SignInLimits;
+  logger?: AppLogger;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -70,6 +72,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     xeroEmulator: null,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     db,
@@ -110,7 +113,7 @@ export async function startTestServer(
   const app = await buildApp(context.deps, {
     publicUrl: url,
     spaDir: options.spaDir ?? null,
-    logLevel: 'warn',
+    logger: createAppLogger('warn'),
     isProduction: false,
     trustProxy: false,
     ...options.app,
