@@ -8,6 +8,7 @@ function captured() {
   return { lines, stream: { write: (line: string) => void lines.push(line) } };
 }
 
+// eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
 const rawControl = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
 describe("the auth library's log", () => {
