@@ -5,12 +5,14 @@ import { registerSameOriginGuard } from './http/same-origin-guard';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSpa } from './http/spa';
 import { registerTrpc } from './http/trpc-plugin';
-import { currentUser } from './auth/account-service';
+import { currentSession } from './auth/account-service';
+import { xeroViewerOf } from './auth/xero-viewer';
 import { toHeaders } from './http/request-headers';
+import type { AppDeps } from './app-deps';
 import type { TrustProxy } from './env';
 import type { AppLogger } from './log/app-logger';
-import type { AppDeps } from './trpc/context';
 import { registerXeroCallbackRoute } from './xero/callback-route';
+import { registerXeroWebhookRoute } from './xero/webhooks/webhook-route';
 
 export interface AppOptions {
   publicUrl: string;
@@ -40,11 +42,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerHealthRoute(app, deps.db);
   registerAuthRoutes(app, deps.auth, options.publicUrl);
   await registerTrpc(app, deps);
-  registerXeroCallbackRoute(
-    app,
-    deps.xero,
-    async (request) => (await currentUser(deps.auth, toHeaders(request.headers)))?.id ?? null,
+  registerXeroCallbackRoute(app, deps.xero, async (request) =>
+    xeroViewerOf(await currentSession(deps.auth, toHeaders(request.headers))),
   );
+  await registerXeroWebhookRoute(app, deps.xero);
   await registerSpa(app, { spaDir: options.spaDir, serveSourceMaps: !options.isProduction });
   return app;
 }

@@ -2,10 +2,11 @@ import { createAuth } from './auth/auth';
 import { SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
+import type { AppDeps } from './app-deps';
 import { createAppLogger, type AppLogger } from './log/app-logger';
-import type { AppDeps } from './trpc/context';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
+import type { ListenToChannel } from './xero/live/change-feed';
 import type { ThrottleLimits } from './xero/tenant-throttle';
 
 export interface DepsConfig {
@@ -19,6 +20,8 @@ export interface DepsConfig {
   signInLimits?: SignInLimits;
   /** Where the auth library logs; by default a logger of warnings and errors. */
   logger?: AppLogger;
+  /** LISTEN on the database, so live pages hear changes written by other processes. */
+  listen?: ListenToChannel;
 }
 
 export function createDeps(db: Db, config: DepsConfig): AppDeps {
@@ -38,6 +41,7 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
       cipher,
       config: config.xero,
       emulator: config.xeroEmulator,
+      ...(config.listen ? { listen: config.listen } : {}),
       ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
     }),
   };

@@ -38,6 +38,7 @@ const envSchema = z.object({
     .default('openid profile email offline_access accounting.contacts.read accounting.settings.read'),
   XERO_IDENTITY_URL: z.url({ protocol: /^https?$/ }).default('https://identity.xero.com'),
   XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
+  XERO_WEBHOOK_KEY: optionalText,
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
   TRUST_PROXY: z
     .string()
@@ -146,6 +147,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       scopes: raw.XERO_SCOPES.split(/ +/),
       identityUrl: raw.XERO_IDENTITY_URL.replace(/\/+$/, ''),
       apiUrl: raw.XERO_API_URL.replace(/\/+$/, ''),
+      webhookKey: raw.XERO_WEBHOOK_KEY,
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
     },
     logLevel: raw.LOG_LEVEL,

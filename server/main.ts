@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   await database.migrate();
   const emulator = await startDevEmulator(env);
   const logger = createAppLogger(env.logLevel);
-  const deps = createDeps(database.db, { ...env, xeroEmulator: emulator?.config ?? null, logger });
+  const deps = createDeps(database.db, {
+    ...env,
+    xeroEmulator: emulator?.config ?? null,
+    listen: database.listen,
+    logger,
+  });
   if (emulator) {
     console.warn(
       `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,

@@ -4,6 +4,8 @@ import { plainText } from './text-rules';
 export const authUrlInput = z.object({ next: plainText().max(4096).optional() });
 export type AuthUrlInput = z.infer<typeof authUrlInput>;
 
+export const changesInput = z.object({ tenantId: z.uuid('That is not a Xero organisation id') });
+
 export const selectTenantInput = z.object({ tenantId: plainText().trim().min(1).max(64) });
 export type SelectTenantInput = z.infer<typeof selectTenantInput>;
 

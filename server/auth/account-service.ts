@@ -87,9 +87,15 @@ export async function signOut(auth: Auth, request: AuthRequest): Promise<void> {
   request.setCookies(headers.getSetCookie());
 }
 
-export async function currentUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
+export interface CurrentSession {
+  user: SessionUser;
+  sessionId: string;
+}
+
+/** Who is signed in on these headers, and in which session (the Xero flow is bound to it). */
+export async function currentSession(auth: Auth, headers: Headers): Promise<CurrentSession | null> {
   const result = await auth.api.getSession({ headers });
-  return result ? toSessionUser(result.user) : null;
+  return result ? { user: toSessionUser(result.user), sessionId: result.session.id } : null;
 }
 
 /** The profile's "Xero email": the address this person uses at Xero, when it differs from their sign-in email. */

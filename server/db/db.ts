@@ -9,5 +9,7 @@ export interface DbHandle {
   driver: 'postgres' | 'pglite';
   /** Applies the committed migrations from drizzle/migrations. */
   migrate(): Promise<void>;
+  /** LISTEN on a notification channel (on a connection of its own with postgres.js); resolves to unlisten. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './db';
 import * as schema from './schema';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string | null };
 
@@ -23,6 +23,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       db,
       driver: 'postgres',
       migrate: () => migrate(db, { migrationsFolder }),
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -36,6 +40,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     db,
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

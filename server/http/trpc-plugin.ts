@@ -2,15 +2,16 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import type { FastifyInstance } from 'fastify';
 import { maxBatchSize } from '../../shared/api-limits';
 import { AppError } from '../../shared/errors';
-import { createContextInner, type AppDeps } from '../trpc/context';
-import { appRouter, type AppRouter } from '../trpc/router';
+import type { AppDeps } from '../app-deps';
+import { createContextInner } from '../trpc/context';
+import { createAppRouter, type AppRouter } from '../trpc/router';
 import { describeError } from '../log/describe-error';
 import { refuseNonJsonBodies } from './json-bodies-only';
 import { toHeaders } from './request-headers';
 
 export async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
-    router: appRouter,
+    router: createAppRouter(deps),
     maxBatchSize,
     createContext: ({ req, res }) =>
       createContextInner(deps, {

@@ -14,6 +14,8 @@ export interface XeroAppConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** The key Xero signs webhook deliveries with; null when webhooks are not set up (polling still runs). */
+  webhookKey: string | null;
   source: XeroConfigSource;
 }
 
@@ -26,6 +28,8 @@ export interface XeroStaticConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** The webhook key from the environment, if set. */
+  webhookKey?: string | undefined;
 }
 
 export const secretPurpose = {
@@ -81,6 +85,7 @@ export class XeroConfigProvider {
       scopes: this.fromEnv.scopes,
       identityUrl: this.fromEnv.identityUrl,
       apiUrl: this.fromEnv.apiUrl,
+      webhookKey: this.fromEnv.webhookKey ?? null,
     };
     if (this.fromEnv.clientId && this.fromEnv.clientSecret) {
       return {

@@ -51,7 +51,16 @@ describe('state changes come from our own origin', () => {
     );
   });
 
-  it('lets a route opt out explicitly (server-to-server webhooks), and only that route', async () => {
+  it("lets Xero's webhook POSTs through (no Origin, server to server): their signature decides", async () => {
+    const unsigned = await fetch(`${server.url}/xero/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"events":[]}',
+    });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('lets a route opt out explicitly, and only that route', async () => {
     const app = Fastify();
     registerSameOriginGuard(app, ['https://app.example']);
     app.post('/webhooks', { config: { acceptsCrossOrigin: true } }, async () => ({ received: true }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSignInLimits } from '../../server/auth/sign-in-limiter';
-import type { AppDeps } from '../../server/trpc/context';
+import type { AppDeps } from '../../server/app-deps';
 import { CookieJar } from '../support/cookie-jar';
 import { appCodeOf, failureOf } from '../support/trpc-failures';
 import {

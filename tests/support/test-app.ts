@@ -2,13 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { buildApp, type AppOptions } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
+import type { AppDeps } from '../../server/app-deps';
 import { createAppLogger, type AppLogger } from '../../server/log/app-logger';
-import { createContextInner, type AppDeps } from '../../server/trpc/context';
-import { createCallerFactory } from '../../server/trpc/procedures';
+import { createContextInner } from '../../server/trpc/context';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
 import type { SignInLimits } from '../../server/auth/sign-in-limiter';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
-import { appRouter } from '../../server/trpc/router';
+import { createAppRouter, type AppRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
 import { createTestDb, type TestDb } from './test-db';
 
@@ -18,6 +18,8 @@ export const testEncryptionKeys = [
   '5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o',
   'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo',
 ];
+/** The webhook key the test app and its emulator share (Xero's developer portal shows one per app). */
+export const testWebhookKey = 'test-webhook-key-0123456789abcdefghijklmnopqrstuvwxyz';
 export const testXeroScopes = [
   'openid',
   'profile',
@@ -26,14 +28,13 @@ export const testXeroScopes = [
   'accounting.contacts.read',
   'accounting.settings.read',
 ];
-const createCaller = createCallerFactory(appRouter);
 
 export interface TestContext {
   db: TestDb;
   deps: AppDeps;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
-  callerFor(jar: CookieJar): Promise<ReturnType<typeof createCaller>>;
+  callerFor(jar: CookieJar): AppCaller;
   close(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     scopes: testXeroScopes,
     identityUrl: emulator.url,
     apiUrl: emulator.url,
+    webhookKey: testWebhookKey,
   };
   const deps = createDeps(db.db, {
     publicUrl,
@@ -70,6 +72,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
     xeroEmulator: null,
+    listen: db.listen,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
@@ -156,9 +159,18 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
 }
 
 /** A caller for one browser on the given dependencies (for tests that build their own). */
-export async function callerOn(deps: AppDeps, jar: CookieJar) {
-  return createCaller(
-    await createContextInner(deps, {
+type AppCaller = ReturnType<AppRouter['createCaller']>;
+const routers = new WeakMap<AppDeps, AppRouter>();
+
+/** A caller for one browser on the given dependencies (for tests that build their own). */
+export function callerOn(deps: AppDeps, jar: CookieJar): AppCaller {
+  let router = routers.get(deps);
+  if (!router) {
+    router = createAppRouter(deps);
+    routers.set(deps, router);
+  }
+  return router.createCaller(
+    createContextInner(deps, {
       headers: jar.headers(),
       setCookies: (cookies) => jar.store(cookies),
       clientAddress: jar.clientAddress,

@@ -7,6 +7,7 @@ import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { ContactPage } from './features/contacts/contact-page';
 import { ContactsPage } from './features/contacts/contacts-page';
+import { LiveXeroChanges } from './features/live/live-xero-changes';
 import { MatchPage } from './features/match/match-page';
 import { XeroSettingsPage } from './features/settings/xero-settings-page';
 import { XeroPage } from './features/xero/xero-page';
@@ -19,6 +20,7 @@ export function App() {
       <Route
         element={
           <RequireSignedIn>
+            <LiveXeroChanges />
             <AppShell />
           </RequireSignedIn>
         }

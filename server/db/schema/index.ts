@@ -1,4 +1,5 @@
 export * from './auth';
 export * from '../../xero/schema';
+export * from '../../xero/webhooks/schema';
 export * from './job-leases';
 export * from './rate-limits';
