@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { plainText } from './text-rules';
 
-export const authUrlInput = z.object({ next: plainText().max(4096).optional() });
+export const authUrlInput = z.object({
+  // Not refused but replaced: a hostile return path lands the user on / (shared/safe-return-path.ts).
+  next: z.string().max(4096).optional(),
+});
 export type AuthUrlInput = z.infer<typeof authUrlInput>;
 
 export const changesInput = z.object({ tenantId: z.uuid('That is not a Xero organisation id') });

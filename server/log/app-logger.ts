@@ -15,10 +15,11 @@ export function createAppLogger(level: LogLevel, destination?: DestinationStream
     // Query strings carry OAuth codes and state; they never reach the log.
     serializers: {
       err: (error: Error) => neutraliseDeep(pino.stdSerializers.err(error)),
-      req: (request: { method: string; url: string }) => ({
+      req: (request: { method?: string; url?: string }) => ({
         method: request.method,
-        path: neutraliseControls(request.url.split('?')[0] ?? ''),
+        path: neutraliseControls((request.url ?? '').split('?')[0] ?? ''),
       }),
+      res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
     },
     formatters: { log: (record) => neutraliseDeep(record) as Record<string, unknown> },
     hooks: {

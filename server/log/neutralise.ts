@@ -11,11 +11,20 @@ export function neutraliseControls(text: string): string {
   return text.replace(controls, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The same for every string inside a log record (objects and arrays walked, depth-bounded). */
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The same for every string inside a log record: plain objects and arrays are walked (depth-bounded).
+ * Other objects (a request, an error) are left whole for the logger's serializers, which neutralise
+ * what they extract.
+ */
 export function neutraliseDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return neutraliseControls(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => neutraliseDeep(item, depth + 1));
-  if (value instanceof Error) return value;
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, neutraliseDeep(item, depth + 1)]));
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppLogger } from '../../server/log/app-logger';
-import { createTestContext, demoPassword, type TestContext } from '../support/test-app';
+import { createTestContext, demoPassword, startTestServer, type TestContext } from '../support/test-app';
 
 /** Everything a logger writes, one JSON line each. */
 function captured() {
@@ -44,6 +44,21 @@ describe("the auth library's log", () => {
     expect(everything).not.toContain('Secretname');
     expect(sink.lines.some((line) => rawControl.test(line.trimEnd()))).toBe(false);
     expect(consoleWrites).toEqual([]);
+  });
+});
+
+describe('the request log', () => {
+  it('records each request with its path and no query string, at info level', async () => {
+    const sink = captured();
+    const server = await startTestServer({ app: { logger: createAppLogger('info', sink.stream) } });
+    try {
+      expect((await fetch(`${server.url}/healthz?code=secret-oauth-code`)).status).toBe(200);
+      const records = sink.lines.map((line) => JSON.parse(line) as { req?: { path: string }; msg: string });
+      expect(records.find((record) => record.msg === 'incoming request')?.req?.path).toBe('/healthz');
+      expect(sink.lines.join('\n')).not.toContain('secret-oauth-code');
+    } finally {
+      await server.stop();
+    }
   });
 });
 
