@@ -57,11 +57,11 @@ export async function signIn(
 ): Promise<SessionUser> {
   const reservation = await limiter.reserve(input.email, request.clientAddress);
   if (!reservation.ok) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      'Too many wrong passwords for this email. Please wait a few minutes and try again.',
-      { retryAfter: reservation.retryAfterSeconds },
-    );
+    const message =
+      reservation.limitedBy === 'address'
+        ? 'Too many wrong passwords from your network today. Please try again later.'
+        : 'Too many wrong passwords for this email. Please wait a few minutes and try again.';
+    throw new AppError('TOO_MANY_REQUESTS', message, { retryAfter: reservation.retryAfterSeconds });
   }
   try {
     const { headers, response } = await auth.api.signInEmail({

@@ -19,7 +19,8 @@ export const defaultSignInLimits: SignInLimits = {
 };
 
 export type SignInReservation =
-  { ok: true; succeeded(): Promise<void>; abandoned(): Promise<void> } | { ok: false; retryAfterSeconds: number };
+  | { ok: true; succeeded(): Promise<void>; abandoned(): Promise<void> }
+  | { ok: false; retryAfterSeconds: number; limitedBy: 'email-and-address' | 'address' };
 
 /**
  * Slows password guessing, across every process (the counters live in PostgreSQL). An attempt is
@@ -59,7 +60,8 @@ export class SignInLimiter {
     if (storeFailure !== undefined) throw storeFailure;
     if (refusals.length > 0) {
       const waitMs = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      const limitedBy = results[0].status === 'rejected' ? 'email-and-address' : 'address';
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), limitedBy };
     }
     return {
       ok: true,

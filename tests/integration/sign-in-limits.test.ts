@@ -75,6 +75,13 @@ describe('sign-in limits', () => {
     }
     expect(outcomes.slice(0, 20).every((outcome) => outcome === 'INVALID_CREDENTIALS')).toBe(true);
     expect(outcomes.slice(20).every((outcome) => outcome === 'TOO_MANY_REQUESTS')).toBe(true);
+    const refusal = await failureOf(
+      callerOn(app.deps, new CookieJar('192.0.2.66')).auth.signIn({
+        email: 'victim@example.com',
+        password: demoPassword,
+      }),
+    );
+    expect(refusal.message).toMatch(/from your network/);
   });
 
   it('forgets wrong guesses after a success, and a success costs the address nothing', async () => {
