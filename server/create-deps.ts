@@ -1,8 +1,9 @@
 import { createAuth } from './auth/auth';
-import { SignInLimiter } from './auth/sign-in-limiter';
+import { SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
 import type { AppDeps } from './app-deps';
+import { createAppLogger, type AppLogger } from './log/app-logger';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
 import type { ListenToChannel } from './xero/live/change-feed';
@@ -16,6 +17,9 @@ export interface DepsConfig {
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
+  signInLimits?: SignInLimits;
+  /** Where the auth library logs; by default a logger of warnings and errors. */
+  logger?: AppLogger;
   /** LISTEN on the database, so live pages hear changes written by other processes. */
   listen?: ListenToChannel;
 }
@@ -25,8 +29,13 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   const cipher = new TokenCipher(config.tokenEncryptionKeys);
   return {
     db,
-    auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
-    signInLimiter: new SignInLimiter(),
+    auth: createAuth(db, {
+      publicUrl: config.publicUrl,
+      sessionSecret: config.sessionSecret,
+      secureCookies,
+      logger: config.logger ?? createAppLogger('warn'),
+    }),
+    signInLimiter: new SignInLimiter(db, config.signInLimits),
     xero: createXeroDeps({
       db,
       cipher,

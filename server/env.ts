@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadOrCreateDevSecrets } from './dev-secrets';
+import { secretWeakness } from './secret-strength';
 import type { XeroStaticConfig } from './xero/config';
 
 const optionalText = z
@@ -39,7 +40,37 @@ const envSchema = z.object({
   XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
   XERO_WEBHOOK_KEY: optionalText,
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/,
+      "must be true, false, or the proxies' addresses (comma-separated, CIDR allowed)",
+    )
+    .default('false'),
 });
+
+/** Fastify's trustProxy: whom to believe about the client's address in X-Forwarded-For. */
+export type TrustProxy = boolean | string;
+
+function parseTrustProxy(value: string): TrustProxy {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
+
+/** In production a guessable secret is as bad as none: each key of a rotation list is checked too. */
+function weakSecrets(raw: z.infer<typeof envSchema>): string[] {
+  const checks = [
+    ['SESSION_SECRET', raw.SESSION_SECRET ? [raw.SESSION_SECRET] : []],
+    ['TOKEN_ENCRYPTION_KEY', raw.TOKEN_ENCRYPTION_KEY?.split(',') ?? []],
+  ] as const;
+  return checks.flatMap(([name, values]) =>
+    values.flatMap((value, index) => {
+      const weakness = secretWeakness(value);
+      const which = values.length > 1 ? ` (key ${index + 1})` : '';
+      return weakness ? [`  ${name}${which}: ${weakness}; production needs a random value (npm run keygen)`] : [];
+    }),
+  );
+}
 
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
@@ -55,6 +86,7 @@ export interface Env {
   tokenEncryptionKeys: string[];
   xero: XeroEnv;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 }
 
 export interface XeroEnv extends XeroStaticConfig {
@@ -90,6 +122,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET
       ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set']
       : []),
+    ...(isProduction ? weakSecrets(raw) : []),
   ];
   if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.join('\n')}`);
   const devSecrets = raw.SESSION_SECRET && raw.TOKEN_ENCRYPTION_KEY ? null : () => loadOrCreateDevSecrets(raw.DATA_DIR);
@@ -118,5 +151,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
     },
     logLevel: raw.LOG_LEVEL,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };
 }

@@ -4,8 +4,9 @@ import { startDevEmulator } from './dev-emulator';
 import { scheduleKeepAlive } from './xero/keep-alive';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
+import { createAppLogger } from './log/app-logger';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
-import { describeXeroSource, prettyLogsInstalled } from './startup-notes';
+import { describeXeroSource, prettyLogStream } from './startup-notes';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -17,10 +18,12 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
+  const logger = createAppLogger(env.logLevel, await prettyLogStream(env.nodeEnv === 'development'));
   const deps = createDeps(database.db, {
     ...env,
     xeroEmulator: emulator?.config ?? null,
     listen: database.listen,
+    logger,
   });
   console.log(await describeXeroSource(deps.xero.config, emulator?.config.identityUrl ?? null));
   const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
@@ -29,8 +32,9 @@ async function main(): Promise<void> {
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
-    logLevel: env.logLevel,
-    prettyLogs: env.nodeEnv === 'development' && prettyLogsInstalled(),
+    logger,
+    isProduction: env.isProduction,
+    trustProxy: env.trustProxy,
   });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';

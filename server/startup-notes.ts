@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import type { DestinationStream } from 'pino';
 import type { XeroConfigProvider } from './xero/config';
 
 /** The start-up line that says which Xero app is in use: the one that will really answer. */
@@ -16,12 +16,16 @@ export async function describeXeroSource(config: XeroConfigProvider, emulatorUrl
   }
 }
 
-/** pino-pretty is a development dependency: a production install without it still logs (as JSON). */
-export function prettyLogsInstalled(): boolean {
+/**
+ * Readable log lines in development (pino-pretty, a development dependency); JSON lines otherwise, for log
+ * collectors. A production install without dev dependencies never loads it.
+ */
+export async function prettyLogStream(development: boolean): Promise<DestinationStream | undefined> {
+  if (!development) return undefined;
   try {
-    createRequire(import.meta.url).resolve('pino-pretty');
-    return true;
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ translateTime: 'HH:MM:ss', ignore: 'pid,hostname', colorize: process.stdout.isTTY });
   } catch {
-    return false;
+    return undefined;
   }
 }

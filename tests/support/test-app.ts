@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { createDeps } from '../../server/create-deps';
 import type { AppDeps } from '../../server/app-deps';
+import { createAppLogger, type AppLogger } from '../../server/log/app-logger';
 import { createContextInner } from '../../server/trpc/context';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
+import type { SignInLimits } from '../../server/auth/sign-in-limiter';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { createAppRouter, type AppRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -45,6 +47,8 @@ export interface TestContextOptions {
    * nothing, so the emulator runs as the built-in one of development (control surface on).
    */
   credentialsIn?: 'environment' | 'settings' | 'emulator';
+  signInLimits?: SignInLimits;
+  logger?: AppLogger;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -80,6 +84,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       : null,
     listen: db.listen,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   if (fromSettings) await deps.xero.config.saveSettings(client.clientId, client.clientSecret, null);
   return {
@@ -112,13 +118,20 @@ export interface RunningTestServer extends TestContext {
 
 /** The whole app listening on a free local port, on its own test database. */
 export async function startTestServer(
-  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {},
+  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null; app?: Partial<AppOptions> } = {},
 ): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { spaDir: _spaDir, ...contextOptions } = options;
+  const { spaDir: _spaDir, app: _app, ...contextOptions } = options;
   const context = await createTestContext({ ...contextOptions, publicUrl: url });
-  const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
+  const app = await buildApp(context.deps, {
+    publicUrl: url,
+    spaDir: options.spaDir ?? null,
+    logger: createAppLogger('warn'),
+    isProduction: false,
+    trustProxy: false,
+    ...options.app,
+  });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     ...context,
@@ -168,6 +181,10 @@ export function callerOn(deps: AppDeps, jar: CookieJar): AppCaller {
     routers.set(deps, router);
   }
   return router.createCaller(
-    createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }),
+    createContextInner(deps, {
+      headers: jar.headers(),
+      setCookies: (cookies) => jar.store(cookies),
+      clientAddress: jar.clientAddress,
+    }),
   );
 }

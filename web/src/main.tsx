@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
 import superjson from 'superjson';
+import { maxBatchSize } from '../../shared/api-limits';
 import { App } from './app';
 import { trpc } from './trpc';
 // Sonner also inserts these rules itself, which our CSP (style-src 'self') refuses: ship them as a file.
@@ -38,7 +39,7 @@ function Root() {
         splitLink({
           condition: (operation) => operation.type === 'subscription',
           true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+          false: httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: maxBatchSize }),
         }),
       ],
     }),

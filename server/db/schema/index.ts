@@ -2,4 +2,5 @@ export * from './auth';
 export * from '../../xero/schema';
 export * from '../../xero/webhooks/schema';
 export * from './job-leases';
+export * from './rate-limits';
 export * from '../../xero/organisation-schema';
