@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('state changes from another origin of the same site
     const page = await context.newPage();
     await signUpInBrowser(page, email);
     await page.goto('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).click();
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
     await page.getByRole('button', { name: 'Allow access' }).click();
     await page.getByRole('heading', { name: 'Connected' }).waitFor();
     const [user] = await server.db.db.select({ id: users.id }).from(users).where(eq(users.email, email));
