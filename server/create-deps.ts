@@ -1,10 +1,12 @@
 import { createAuth } from './auth/auth';
-import { SignInLimiter } from './auth/sign-in-limiter';
+import { SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { TokenCipher } from './crypto/token-cipher';
 import type { Db } from './db/db';
-import type { AppDeps } from './trpc/context';
+import type { AppDeps } from './app-deps';
+import { createAppLogger, type AppLogger } from './log/app-logger';
 import type { XeroAppConfig, XeroStaticConfig } from './xero/config';
 import { createXeroDeps } from './xero/create-xero-deps';
+import type { ListenToChannel } from './xero/live/change-feed';
 import type { ThrottleLimits } from './xero/tenant-throttle';
 import type { SyncJobsOptions } from './xero/sync/sync-jobs';
 
@@ -16,6 +18,11 @@ export interface DepsConfig {
   xero: XeroStaticConfig;
   xeroEmulator: XeroAppConfig | null;
   xeroThrottle?: ThrottleLimits;
+  signInLimits?: SignInLimits;
+  /** Where the auth library logs; by default a logger of warnings and errors. */
+  logger?: AppLogger;
+  /** LISTEN on the database, so live pages hear changes written by other processes. */
+  listen?: ListenToChannel;
   xeroSync?: Partial<SyncJobsOptions>;
 }
 
@@ -24,13 +31,19 @@ export function createDeps(db: Db, config: DepsConfig): AppDeps {
   const cipher = new TokenCipher(config.tokenEncryptionKeys);
   return {
     db,
-    auth: createAuth(db, { publicUrl: config.publicUrl, sessionSecret: config.sessionSecret, secureCookies }),
-    signInLimiter: new SignInLimiter(),
+    auth: createAuth(db, {
+      publicUrl: config.publicUrl,
+      sessionSecret: config.sessionSecret,
+      secureCookies,
+      logger: config.logger ?? createAppLogger('warn'),
+    }),
+    signInLimiter: new SignInLimiter(db, config.signInLimits),
     xero: createXeroDeps({
       db,
       cipher,
       config: config.xero,
       emulator: config.xeroEmulator,
+      ...(config.listen ? { listen: config.listen } : {}),
       ...(config.xeroThrottle ? { throttle: config.xeroThrottle } : {}),
       ...(config.xeroSync ? { sync: config.xeroSync } : {}),
     }),

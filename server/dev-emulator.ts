@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Env } from './env';
 import type { XeroAppConfig } from './xero/config';
 
@@ -14,8 +15,17 @@ export interface DevEmulator {
 export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
   if (env.isProduction || env.xero.clientId) return null;
   const { startEmulator, defaultClient } = await import('./xero-emulator');
-  const client = { ...defaultClient, redirectUris: [env.xero.redirectUri] };
-  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client] });
+  // The built-in emulator delivers webhooks to this app, signed with a key made for this run: live updates
+  // work with nothing to configure. The app's own key, if set, wins, as for real Xero.
+  const webhookKey = env.xero.webhookKey ?? randomBytes(32).toString('base64');
+  const webhookUrl = new URL('/xero/webhooks', env.publicUrl).toString();
+  const client = {
+    ...defaultClient,
+    redirectUris: [env.xero.redirectUri],
+    webhook: { url: webhookUrl, key: webhookKey },
+  };
+  // The control surface (faults, revocation, clock) listens on loopback only, for trying failure paths by hand.
+  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client], controlEnabled: true });
   return {
     config: {
       clientId: client.clientId,
@@ -24,6 +34,7 @@ export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
       scopes: env.xero.scopes,
       identityUrl: emulator.url,
       apiUrl: emulator.url,
+      webhookKey,
       source: 'emulator',
     },
     close: () => emulator.close(),

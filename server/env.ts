@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadOrCreateDevSecrets } from './dev-secrets';
+import { secretWeakness } from './secret-strength';
 import type { XeroStaticConfig } from './xero/config';
 
 const optionalText = z
@@ -37,6 +38,7 @@ const envSchema = z.object({
     .default('openid profile email offline_access accounting.contacts.read accounting.settings.read'),
   XERO_IDENTITY_URL: z.url({ protocol: /^https?$/ }).default('https://identity.xero.com'),
   XERO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.xero.com'),
+  XERO_WEBHOOK_KEY: optionalText,
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
   XERO_SYNC_INTERVAL: z
     .string()
@@ -47,7 +49,37 @@ const envSchema = z.object({
       (value) => Number.parseInt(value, 10) * ({ s: 1000, m: 60_000, h: 3_600_000 }[value.at(-1) ?? 's'] ?? 1000),
     )
     .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'between 1 minute and 24 hours'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/,
+      "must be true, false, or the proxies' addresses (comma-separated, CIDR allowed)",
+    )
+    .default('false'),
 });
+
+/** Fastify's trustProxy: whom to believe about the client's address in X-Forwarded-For. */
+export type TrustProxy = boolean | string;
+
+function parseTrustProxy(value: string): TrustProxy {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
+
+/** In production a guessable secret is as bad as none: each key of a rotation list is checked too. */
+function weakSecrets(raw: z.infer<typeof envSchema>): string[] {
+  const checks = [
+    ['SESSION_SECRET', raw.SESSION_SECRET ? [raw.SESSION_SECRET] : []],
+    ['TOKEN_ENCRYPTION_KEY', raw.TOKEN_ENCRYPTION_KEY?.split(',') ?? []],
+  ] as const;
+  return checks.flatMap(([name, values]) =>
+    values.flatMap((value, index) => {
+      const weakness = secretWeakness(value);
+      const which = values.length > 1 ? ` (key ${index + 1})` : '';
+      return weakness ? [`  ${name}${which}: ${weakness}; production needs a random value (npm run keygen)`] : [];
+    }),
+  );
+}
 
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
@@ -63,6 +95,7 @@ export interface Env {
   tokenEncryptionKeys: string[];
   xero: XeroEnv;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 }
 
 export interface XeroEnv extends XeroStaticConfig {
@@ -100,6 +133,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET
       ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set']
       : []),
+    ...(isProduction ? weakSecrets(raw) : []),
   ];
   if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.join('\n')}`);
   const devSecrets = raw.SESSION_SECRET && raw.TOKEN_ENCRYPTION_KEY ? null : () => loadOrCreateDevSecrets(raw.DATA_DIR);
@@ -124,9 +158,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       scopes: raw.XERO_SCOPES.split(/ +/),
       identityUrl: raw.XERO_IDENTITY_URL.replace(/\/+$/, ''),
       apiUrl: raw.XERO_API_URL.replace(/\/+$/, ''),
+      webhookKey: raw.XERO_WEBHOOK_KEY,
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
       syncIntervalMs: raw.XERO_SYNC_INTERVAL,
     },
     logLevel: raw.LOG_LEVEL,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };
 }

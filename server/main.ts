@@ -4,7 +4,9 @@ import { startDevEmulator } from './dev-emulator';
 import { startJobQueue, stopJobQueue } from './jobs/job-queue';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
+import { createAppLogger } from './log/app-logger';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
+import { describeXeroSource, prettyLogStream } from './startup-notes';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -16,31 +18,32 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
+  const logger = createAppLogger(env.logLevel, await prettyLogStream(env.nodeEnv === 'development'));
   const deps = createDeps(database.db, {
     ...env,
     xeroEmulator: emulator?.config ?? null,
+    listen: database.listen,
+    logger,
     xeroSync: {
       intervalMs: env.xero.syncIntervalMs,
       keepAliveDays: env.xero.keepAliveDays,
-      log: (message, detail) => console.log(`${message}:`, detail),
+      log: (message, detail) => logger.info({ detail }, message),
     },
   });
-  if (emulator) {
-    console.warn(
-      `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
-    );
-  }
+  console.log(await describeXeroSource(deps.xero.config, emulator?.config.identityUrl ?? null));
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
-    logLevel: env.logLevel,
+    logger,
+    isProduction: env.isProduction,
+    trustProxy: env.trustProxy,
   });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
   console.log(`Ready on ${env.publicUrl} (database: ${where})`);
   // Background jobs start once the app listens: on a first PGlite start, creating the queue's tables
   // takes seconds, and the app should be reachable before that.
-  const queue = await startJobQueue(database, (error) => console.error('Job queue:', error.message));
+  const queue = await startJobQueue(database, (error) => logger.error({ error: error.message }, 'job queue'));
   await deps.xero.sync.start(queue);
 
   const shutdown = async (signal: string) => {

@@ -20,12 +20,6 @@ export const appErrorCodes = [
   'XERO_BAD_REQUEST',
 ] as const;
 
-/** The codes that mean "connect (again) to Xero first": the SPA answers them with the interstitial. */
-export const xeroConnectCodes = [
-  'XERO_NOT_CONNECTED',
-  'XERO_REAUTH_REQUIRED',
-] as const satisfies readonly AppErrorCode[];
-
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -46,10 +40,6 @@ export class AppError extends Error {
   ) {
     super(message);
   }
-}
-
-export function isAppErrorCode(value: unknown): value is AppErrorCode {
-  return typeof value === 'string' && (appErrorCodes as readonly string[]).includes(value);
 }
 
 /** What a person is told when something fails that they cannot fix; the detail stays in the server log. */

@@ -8,10 +8,12 @@ export const xeroCallbackErrors = {
   state_used: 'That Xero sign-in was already used. Please connect again.',
   state_expired: 'The Xero sign-in took too long and expired. Please connect again.',
   wrong_user: 'That Xero sign-in was started by another account. Please connect again while signed in as yourself.',
+  wrong_session: 'That Xero sign-in was started before you last signed in, so it was not used. Please connect again.',
   signed_out: 'You were signed out while connecting to Xero. Please sign in and connect again.',
   exchange_failed: 'Xero did not complete the sign-in. Please try connecting again.',
   no_organisation: 'No Xero organisation was chosen. Please connect again and pick an organisation.',
   xero_error: 'Xero reported a problem with the sign-in. Please try connecting again.',
+  bad_callback: 'That Xero sign-in link is damaged or incomplete. Please connect again.',
 } as const;
 
 export type XeroCallbackError = keyof typeof xeroCallbackErrors;

@@ -2,7 +2,7 @@ import { createDeps } from '../create-deps';
 import type { DbHandle } from '../db/db';
 import { dbTargetFromEnv, openDb } from '../db/open-db';
 import { loadEnv, type Env } from '../env';
-import type { AppDeps } from '../trpc/context';
+import type { AppDeps } from '../app-deps';
 
 /** What a command-line tool needs: the environment, a migrated database and the app's dependencies. */
 export async function openCliDeps(): Promise<{ env: Env; database: DbHandle; deps: AppDeps }> {

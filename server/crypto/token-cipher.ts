@@ -18,7 +18,7 @@ interface Key {
   secret: Buffer;
 }
 
-export function parseKey(encoded: string): Buffer {
+function parseKey(encoded: string): Buffer {
   const secret = Buffer.from(encoded.trim(), 'base64url');
   if (secret.length !== 32)
     throw new TokenCipherError('an encryption key must be 32 random bytes, base64url encoded (npm run keygen)');
@@ -67,10 +67,5 @@ export class TokenCipher {
     } catch {
       throw new TokenCipherError('cannot decrypt: the value was altered or belongs elsewhere');
     }
-  }
-
-  /** True when a value was sealed with an older key and should be rewritten with the newest. */
-  isStale(sealed: string): boolean {
-    return sealed.split('.')[1] !== this.keys[0]?.id;
   }
 }

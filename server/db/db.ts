@@ -14,5 +14,7 @@ export interface DbHandle {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** Applies the committed migrations from drizzle/migrations. */
   migrate(): Promise<void>;
+  /** LISTEN on a notification channel (on a connection of its own with postgres.js); resolves to unlisten. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './db';
+import { lockPgliteDir } from './pglite-lock';
 import * as schema from './schema';
 import { toDriverValue } from './sql-values';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
 
 export type DbTarget = { databaseUrl: string } | { pgliteDir: string | null };
 
@@ -35,6 +36,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
         }
       },
       migrate: () => migrate(db, { migrationsFolder }),
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -44,6 +49,7 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
+  const release = target.pgliteDir ? lockPgliteDir(target.pgliteDir) : () => {};
   // The contacts mirror's search needs both extensions; the migrations create them.
   const extensions = { pg_trgm, unaccent };
   const client = target.pgliteDir ? new PGlite(target.pgliteDir, { extensions }) : new PGlite({ extensions });
@@ -57,7 +63,14 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       return { rows: results.at(-1)?.rows ?? [] };
     },
     migrate: () => migrate(db, { migrationsFolder }),
-    close: () => client.close(),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

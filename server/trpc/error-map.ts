@@ -1,24 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { AppErrorCode, FieldErrors } from '../../shared/errors';
 
-/** Every app error code has an HTTP meaning; a new code does not compile until it is mapped here. */
-export const trpcCodeFor = {
-  VALIDATION_FAILED: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  EMAIL_TAKEN: 'CONFLICT',
-  INVALID_CREDENTIALS: 'UNAUTHORIZED',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-  XERO_NOT_CONFIGURED: 'SERVICE_UNAVAILABLE',
-  XERO_NOT_CONNECTED: 'PRECONDITION_FAILED',
-  XERO_REAUTH_REQUIRED: 'PRECONDITION_FAILED',
-  XERO_FORBIDDEN: 'FORBIDDEN',
-  XERO_RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  XERO_UNAVAILABLE: 'BAD_GATEWAY',
-  XERO_BAD_REQUEST: 'BAD_REQUEST',
-} as const satisfies Record<AppErrorCode, TRPC_ERROR_CODE_KEY>;
+export { trpcCodeFor } from '../../shared/error-trpc-codes';
 
 /** The app code a bare tRPC error (one no service threw) stands for. */
 export function appCodeForTrpcCode(code: TRPC_ERROR_CODE_KEY): AppErrorCode {

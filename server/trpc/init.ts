@@ -1,8 +1,9 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { AppError, genericFailureMessage } from '../../shared/errors';
 import type { Context } from './context';
-import { appCodeForTrpcCode, fieldErrorsFrom, trpcCodeFor } from './error-map';
+import { trpcErrorForAppError } from '../xero/trpc/app-error-to-trpc';
+import { appCodeForTrpcCode, fieldErrorsFrom } from './error-map';
 
 export const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -39,9 +40,9 @@ export const t = initTRPC.context<Context>().create({
  */
 export const appErrorMiddleware = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeFor[cause.code], message: cause.message, cause });
+  if (!result.ok) {
+    const mapped = trpcErrorForAppError(result.error);
+    if (mapped) throw mapped;
   }
   return result;
 });

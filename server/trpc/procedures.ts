@@ -1,9 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { openXeroSession } from '../xero/xero-session';
 import { appErrorMiddleware, t } from './init';
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(appErrorMiddleware);
 
@@ -15,18 +13,3 @@ const signedIn = t.middleware(async ({ ctx, next }) => {
 });
 
 export const authedProcedure = publicProcedure.use(signedIn);
-
-/** Proves the user administers this app. */
-export const adminProcedure = authedProcedure.use(async function adminOnly({ ctx, next }) {
-  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can do that.');
-  return next();
-});
-
-/**
- * `xeroRequired`: proves the user has a working Xero connection and puts a ready session on the
- * context (client, tenant, identity, linked user), refreshing the token first when it is near expiry.
- */
-export const xeroProcedure = authedProcedure.use(async function xeroRequired({ ctx, next }) {
-  const xero = await openXeroSession(ctx.deps.xero, ctx.user.id);
-  return next({ ctx: { xero } });
-});

@@ -7,7 +7,8 @@ import { startEmulator } from './emulator';
  * Prints what an app needs to use it: base URL, client id and secret, and the redirect URIs it accepts.
  */
 const usage = `Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--client-id ID] [--client-secret SECRET]
-  [--redirect-uri URI ...] [--public-url URL (the issuer)] [--contacts N] [--seed N] [--data-dir DIR] [--control]`;
+  [--redirect-uri URI ...] [--public-url URL (the issuer)] [--contacts N] [--seed N] [--data-dir DIR] [--control]
+  [--webhook-url URL --webhook-key KEY (signed contact events to your app, after Intent to Receive)]`;
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'data-dir': { type: 'string', default: './.data' },
     control: { type: 'boolean', default: false },
+    'webhook-url': { type: 'string' },
+    'webhook-key': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -32,6 +35,10 @@ if (values.help) {
 
 const port = Number(values.port);
 const contacts = Number(values.contacts);
+if (Boolean(values['webhook-url']) !== Boolean(values['webhook-key'])) {
+  console.error(`--webhook-url and --webhook-key go together.\n${usage}`);
+  process.exit(1);
+}
 if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(contacts) || contacts < 0) {
   console.error(`Invalid --port or --contacts.\n${usage}`);
   process.exit(1);
@@ -45,7 +52,14 @@ const emulator = await startEmulator({
   dataDir: values['data-dir'],
   controlEnabled: values.control,
   clients: [
-    { clientId: values['client-id'], clientSecret: values['client-secret'], redirectUris: values['redirect-uri'] },
+    {
+      clientId: values['client-id'],
+      clientSecret: values['client-secret'],
+      redirectUris: values['redirect-uri'],
+      ...(values['webhook-url'] && values['webhook-key']
+        ? { webhook: { url: values['webhook-url'], key: values['webhook-key'] } }
+        : {}),
+    },
   ],
   seed: { contactsPerOrganisation: contacts, ...(values.seed ? { seed: Number(values.seed) } : {}) },
 });
@@ -61,6 +75,7 @@ console.log(`Xero emulator listening on ${emulator.url} (ready in ${Math.round(p
     .organisations()
     .map((org) => `${org.name} (${org.contactCount} contacts)`)
     .join('; ')}
+  webhooks: ${values['webhook-url'] ? `to ${values['webhook-url']} (set XERO_WEBHOOK_KEY to the same key)` : 'off (use --webhook-url and --webhook-key)'}
   control surface: ${values.control ? `${emulator.url}/_emulator` : 'off (use --control)'}`);
 
 const stop = async () => {

@@ -5,6 +5,7 @@ import type { AuthorizationServer } from './identity/authorization-server';
 import type { TokenSigner } from './identity/tokens';
 import type { OrganisationRecord } from './model';
 import type { ResolvedOptions } from './options';
+import type { WebhookSender } from './webhooks/webhook-sender';
 
 /** Everything the emulator's routes share; one per running emulator. */
 export interface EmulatorContext {
@@ -16,6 +17,7 @@ export interface EmulatorContext {
   limiter: RateLimiter;
   faults: FaultQueue;
   apiCallsByTenant: Map<string, number>;
+  webhooks: WebhookSender;
 }
 
 export function findOrganisation(context: EmulatorContext, tenantId: string): OrganisationRecord | undefined {

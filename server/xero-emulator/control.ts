@@ -6,6 +6,7 @@ import type { EmulatorContext } from './context';
 import { findOrganisation } from './context';
 import { newId } from './ids';
 import type { ContactRecord, Grant } from './model';
+import type { WebhookSubscription } from './webhooks/webhook-sender';
 
 export interface ContactInput {
   name: string;
@@ -92,6 +93,7 @@ export class EmulatorControl {
     organisation.contacts.sort(compareContactNames);
     organisation.contactsById.set(contact.contactId, contact);
     organisation.activeContacts = null;
+    this.context.webhooks.contactChanged(tenantId, contact.contactId, 'CREATE');
     return contact;
   }
 
@@ -106,11 +108,35 @@ export class EmulatorControl {
     Object.assign(contact, changes, { updatedAt: this.context.clock.now() });
     if (changes.name) organisation.contacts.sort(compareContactNames);
     organisation.activeContacts = null;
+    // Xero reports archiving as an UPDATE too.
+    this.context.webhooks.contactChanged(tenantId, contactId, 'UPDATE');
     return contact;
   }
 
   archiveContact(tenantId: string, contactId: string): ContactRecord {
     return this.updateContact(tenantId, contactId, { status: 'ARCHIVED' });
+  }
+
+  /** Sets (or with null removes) an app's webhook subscription; Intent to Receive runs before its first delivery. */
+  setWebhook(clientId: string, subscription: WebhookSubscription | null): void {
+    this.context.webhooks.subscribe(clientId, subscription);
+  }
+
+  intentToReceive(clientId: string): Promise<boolean> {
+    return this.context.webhooks.intentToReceive(clientId);
+  }
+
+  injectWebhookBadSignatures(count: number): void {
+    this.context.webhooks.injectBadSignatures(count);
+  }
+
+  webhookDeliveries() {
+    return this.context.webhooks.deliveries();
+  }
+
+  /** Resolves when every webhook delivery under way, retries included, is done. */
+  settleWebhooks(): Promise<void> {
+    return this.context.webhooks.settle();
   }
 
   counters() {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerConnectionRoutes } from './api/connections-routes';
 import { registerContactRoutes } from './api/contacts-routes';
+import { registerContactWriteRoutes } from './api/contacts-write-routes';
 import { FaultQueue } from './api/faults';
 import { RateLimiter } from './api/rate-limiter';
 import { registerSettingsRoutes } from './api/settings-routes';
@@ -16,6 +17,8 @@ import type { TokenSigner } from './identity/tokens';
 import { loadSigningKey } from './keys';
 import { resolveOptions, type EmulatorClient, type EmulatorOptions } from './options';
 import { seedOrganisations } from './seed/seed';
+import { registerWebhookControlRoutes } from './webhooks/webhook-control-routes';
+import { defaultWebhookOptions, WebhookSender } from './webhooks/webhook-sender';
 
 export interface RunningEmulator {
   /** Base URL: the issuer, and the root of /connections and /api.xro/2.0. */
@@ -50,16 +53,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessTokenTtlSeconds: resolved.accessTokenTtlSeconds,
   };
   const organisations = seedOrganisations(resolved.seed);
+  const authorization = new AuthorizationServer(resolved, clock, signer, () => organisations);
   const context: EmulatorContext = {
     options: resolved,
     clock,
     signer,
-    authorization: new AuthorizationServer(resolved, clock, signer, () => organisations),
+    authorization,
     organisations,
     limiter: new RateLimiter(resolved.limits, clock),
     faults: new FaultQueue(),
     apiCallsByTenant: new Map(),
+    webhooks: new WebhookSender(
+      clock,
+      (tenantId) => [
+        ...new Set(
+          [...authorization.connections.values()].filter((c) => c.tenantId === tenantId).map((c) => c.clientId),
+        ),
+      ],
+      { ...defaultWebhookOptions, ...options.webhooks },
+    ),
   };
+  for (const client of resolved.clients)
+    if (client.webhook) context.webhooks.subscribe(client.clientId, client.webhook);
   const control = new EmulatorControl(context);
 
   // forceCloseConnections: a request held open by a 'hang' fault must not keep close() waiting.
@@ -70,11 +85,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   registerTokenRoutes(app, context);
   registerConnectionRoutes(app, context);
   registerContactRoutes(app, context);
+  registerContactWriteRoutes(app, context, control);
   registerSettingsRoutes(app, context);
-  if (resolved.controlEnabled) await app.register(async (scope) => registerControlRoutes(scope, control));
+  if (resolved.controlEnabled) {
+    await app.register(async (scope) => {
+      registerControlRoutes(scope, control);
+      registerWebhookControlRoutes(scope, control);
+    });
+  }
   await app.listen({ port: options.port ?? 0, host });
   const { port } = app.server.address() as AddressInfo;
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, '');
   signer.issuer = url;
-  return { url, clients: resolved.clients, control, close: () => app.close() };
+  return {
+    url,
+    clients: resolved.clients,
+    control,
+    async close() {
+      context.webhooks.close();
+      await app.close();
+    },
+  };
 }

@@ -1,8 +1,12 @@
+import type { WebhookSenderOptions, WebhookSubscription } from './webhooks/webhook-sender';
+
 export interface EmulatorClient {
   clientId: string;
   clientSecret: string;
   /** Exact redirect URIs this app registered; anything else is refused without redirecting. */
   redirectUris: string[];
+  /** The app's webhook subscription: where contact events go and the key that signs them. */
+  webhook?: WebhookSubscription;
 }
 
 export interface EmulatorLimits {
@@ -33,6 +37,8 @@ export interface EmulatorOptions {
   seed?: SeedOptions;
   /** Name in the ProviderName field of API responses. */
   providerName?: string;
+  /** Batching and retry timing of webhook deliveries (Xero's own by default, scaled down). */
+  webhooks?: Partial<WebhookSenderOptions>;
 }
 
 export interface SeedOptions {

@@ -14,6 +14,8 @@ export interface XeroAppConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** The key Xero signs webhook deliveries with; null when webhooks are not set up (polling still runs). */
+  webhookKey: string | null;
   source: XeroConfigSource;
 }
 
@@ -26,6 +28,8 @@ export interface XeroStaticConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** The webhook key from the environment, if set. */
+  webhookKey?: string | undefined;
 }
 
 export const secretPurpose = {
@@ -81,6 +85,7 @@ export class XeroConfigProvider {
       scopes: this.fromEnv.scopes,
       identityUrl: this.fromEnv.identityUrl,
       apiUrl: this.fromEnv.apiUrl,
+      webhookKey: this.fromEnv.webhookKey ?? null,
     };
     if (this.fromEnv.clientId && this.fromEnv.clientSecret) {
       return {
@@ -107,7 +112,11 @@ export class XeroConfigProvider {
     const secretEnc = clientSecret
       ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret)
       : existing?.clientSecretEnc;
-    if (!secretEnc) throw new Error('a client secret is required the first time');
+    if (!secretEnc) {
+      throw new AppError('VALIDATION_FAILED', 'Enter the client secret.', {
+        fieldErrors: { clientSecret: ['Enter the client secret from the Xero developer portal.'] },
+      });
+    }
     await this.db
       .insert(xeroSettings)
       .values({ id: 1, clientId, clientSecretEnc: secretEnc, updatedBy })
@@ -116,6 +125,16 @@ export class XeroConfigProvider {
         set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() },
       });
     this.cached = undefined;
+  }
+
+  /** Where the credentials in use come from, for the start-up log and the settings page. */
+  async source(): Promise<XeroConfigSource | 'none'> {
+    return (await this.current())?.source ?? 'none';
+  }
+
+  /** Whether the built-in emulator would be used when nothing else configures Xero. */
+  get emulatorAvailable(): boolean {
+    return this.emulator !== null;
   }
 
   async clearSettings(): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { xeroConnections, xeroTenants, type XeroConnection, type XeroTenant } from './schema';
 import type { XeroDb } from './xero-db';
 
@@ -18,18 +18,4 @@ export async function loadConnection(db: XeroDb, userId: string): Promise<Connec
   const [first] = rows;
   if (!first) return null;
   return { connection: first.connection, tenants: rows.flatMap((row) => (row.tenant ? [row.tenant] : [])) };
-}
-
-/** Selects one of this connection's tenants; false when the tenant is not one of them. */
-export async function selectTenant(db: XeroDb, connectionId: string, tenantId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select()
-      .from(xeroTenants)
-      .where(and(eq(xeroTenants.connectionId, connectionId), eq(xeroTenants.tenantId, tenantId)));
-    if (!target) return false;
-    await tx.update(xeroTenants).set({ selected: false }).where(eq(xeroTenants.connectionId, connectionId));
-    await tx.update(xeroTenants).set({ selected: true }).where(eq(xeroTenants.id, target.id));
-    return true;
-  });
 }

@@ -1,18 +1,34 @@
 import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import { XeroConfigProvider, type XeroAppConfig, type XeroStaticConfig } from './config';
+import { XeroChangeFeed, type ListenToChannel } from './live/change-feed';
 import { OpenIdClients } from './openid-clients';
 import { TenantThrottle, type ThrottleLimits } from './tenant-throttle';
 import type { XeroDeps } from './xero-deps';
 import { XeroSyncJobs, type SyncJobsOptions } from './sync/sync-jobs';
 
+/** The module's Xero settings; the scopes and Xero's URLs default to the real Xero's. */
+export type XeroModuleConfig = Omit<XeroStaticConfig, 'scopes' | 'identityUrl' | 'apiUrl'> &
+  Partial<Pick<XeroStaticConfig, 'scopes' | 'identityUrl' | 'apiUrl'>>;
+
+export const defaultXeroScopes = [
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+  'accounting.contacts.read',
+  'accounting.settings.read',
+];
+
 export interface XeroModuleOptions {
   db: XeroDb;
   cipher: SecretCipher;
-  config: XeroStaticConfig;
+  config: XeroModuleConfig;
   /** The built-in emulator's app, used when nothing else configures Xero (development only). */
-  emulator: XeroAppConfig | null;
+  emulator?: XeroAppConfig | null;
   now?: () => Date;
+  /** LISTEN on the database, so open pages hear changes made by other processes (see `XeroChangeFeed`). */
+  listen?: ListenToChannel;
   /** This process's share of Xero's per-tenant limits; Xero's own by default. */
   throttle?: ThrottleLimits;
   /** How often organisations are synced, how idle a connection gets before a keep-alive, and a log. */
@@ -23,13 +39,20 @@ const defaultSync: SyncJobsOptions = { intervalMs: 5 * 60 * 1000, keepAliveDays:
 
 /** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
 export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
+  const config: XeroStaticConfig = {
+    scopes: defaultXeroScopes,
+    identityUrl: 'https://identity.xero.com',
+    apiUrl: 'https://api.xero.com',
+    ...options.config,
+  };
   const deps: Omit<XeroDeps, 'sync'> = {
     db: options.db,
     cipher: options.cipher,
-    config: new XeroConfigProvider(options.db, options.cipher, options.config, options.emulator),
+    config: new XeroConfigProvider(options.db, options.cipher, config, options.emulator ?? null),
     openId: new OpenIdClients(),
     throttle: new TenantThrottle(options.throttle),
     now: options.now ?? (() => new Date()),
+    changes: new XeroChangeFeed(options.db, options.listen ?? null),
   };
   const withSync = deps as XeroDeps;
   withSync.sync = new XeroSyncJobs(withSync, { ...defaultSync, ...options.sync });

@@ -44,12 +44,12 @@ const reasonWeight: Record<MatchReason, number> = {
 };
 
 /** Case, surrounding space and Unicode form do not make two addresses different. */
-export function normaliseEmail(email: string): string {
+function normaliseEmail(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
 }
 
 /** Case, accents, punctuation spacing and extra spaces do not make two names different. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { XeroDb } from './xero-db';
 import { xeroConnections } from './schema';
-import type { XeroUserProfile } from './xero-user';
+import type { XeroViewer } from './viewer';
+import { notConnected } from './module-errors';
 import { rankCandidates, type Candidate, type OrgUser } from './guess-user';
 import type { XeroSession } from './xero-session';
 
@@ -27,10 +28,15 @@ async function organisationUsers(session: XeroSession): Promise<OrgUser[]> {
     }));
 }
 
-export async function guessUser(session: XeroSession, user: XeroUserProfile): Promise<GuessUserResult> {
+export async function guessUser(session: XeroSession, viewer: XeroViewer): Promise<GuessUserResult> {
   const orgUsers = await organisationUsers(session);
   const candidates = rankCandidates(
-    { email: user.email, xeroEmail: user.xeroEmail, firstName: user.firstName, lastName: user.lastName },
+    {
+      email: viewer.email,
+      xeroEmail: viewer.xeroEmail,
+      firstName: viewer.firstName,
+      lastName: viewer.lastName,
+    },
     { xeroUserId: session.identity.xeroUserId, email: session.identity.email },
     orgUsers,
   );
@@ -54,11 +60,12 @@ export async function linkUser(db: XeroDb, session: XeroSession, xeroUserId: str
   return chosen;
 }
 
-export async function unlinkUser(db: XeroDb, userId: string): Promise<void> {
+export async function unlinkUser(db: XeroDb, userId: string): Promise<{ unlinked: true }> {
   const updated = await db
     .update(xeroConnections)
     .set({ linkedXeroUserId: null, updatedAt: new Date() })
     .where(eq(xeroConnections.userId, userId))
     .returning({ id: xeroConnections.id });
-  if (updated.length === 0) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+  if (updated.length === 0) throw notConnected();
+  return { unlinked: true };
 }

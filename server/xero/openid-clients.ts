@@ -1,4 +1,5 @@
 import { custom, Issuer, type BaseClient } from 'openid-client';
+import { AppError } from '../../shared/errors';
 import type { XeroAppConfig } from './config';
 
 const httpTimeoutMs = 10_000;
@@ -28,7 +29,13 @@ export class OpenIdClients {
   }
 
   private async create(config: XeroAppConfig): Promise<BaseClient> {
-    const issuer = await Issuer.discover(config.identityUrl);
+    const issuer = await Issuer.discover(config.identityUrl).catch(() => {
+      // Nothing to do with our code or the user's input: say it is Xero (or the way to it).
+      throw new AppError(
+        'XERO_UNAVAILABLE',
+        'Xero’s sign-in service could not be reached, so we cannot connect you right now. Please try again in a moment.',
+      );
+    });
     const client = new issuer.Client({
       client_id: config.clientId,
       client_secret: config.clientSecret,

@@ -1,8 +1,8 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 // The Xero module's own tables. They hold the host's user ids as opaque text, with no foreign key into
-// the host's schema, so the module drops into any app; the host removes a user's Xero data with
-// `forgetXeroUser` when it deletes the user.
+// the host's schema, so the module drops into any app. A host that deletes a user disconnects them first
+// (`disconnectXero`), which also revokes the grant at Xero.
 
 /** One "Connect Xero" attempt: the OAuth state, bound to the user who started it, used once. */
 export const xeroAuthFlows = pgTable(
@@ -12,6 +12,11 @@ export const xeroAuthFlows = pgTable(
     state: text().notNull().unique(),
     /** The host app's user id (opaque to this module). */
     userId: text().notNull(),
+    /**
+     * SHA-256 of the sign-in session that started the flow: only that session may complete it. Flows from
+     * before this column have '' and match no session.
+     */
+    sessionHash: text().notNull().default(''),
     /** PKCE verifier, encrypted. */
     codeVerifierEnc: text().notNull(),
     nonce: text().notNull(),

@@ -1,6 +1,7 @@
 import type { SecretCipher } from './secret-cipher';
 import type { XeroDb } from './xero-db';
 import type { XeroConfigProvider } from './config';
+import type { XeroChangeFeed } from './live/change-feed';
 import type { OpenIdClients } from './openid-clients';
 import type { TenantThrottle } from './tenant-throttle';
 import type { XeroSyncJobs } from './sync/sync-jobs';
@@ -13,6 +14,8 @@ export interface XeroDeps {
   openId: OpenIdClients;
   throttle: TenantThrottle;
   now: () => Date;
+  /** Tells open pages, in every process, that an organisation's mirror changed. */
+  changes: XeroChangeFeed;
   /** The contacts mirror's background jobs; they run once the host starts them on its queue. */
   sync: XeroSyncJobs;
 }

@@ -3,6 +3,9 @@ declare module 'autocannon' {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number; average: number };
     non2xx: number;
+    '2xx': number;
+    /** Seconds the run took. */
+    duration: number;
     errors: number;
   }
   interface RequestOptions {

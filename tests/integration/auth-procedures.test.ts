@@ -1,6 +1,6 @@
 import type { TRPCError } from '@trpc/server';
 import { count, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../server/db/raw-rows';
+import { queryRows } from '../support/raw-rows';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema';
 import { AppError } from '../../shared/errors';

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../server/db/raw-rows';
+import { queryRows } from '../support/raw-rows';
 import { xeroAuthFlows, xeroConnections } from '../../server/db/schema';
 import { openTokenSet } from '../../server/xero/stored-token-set';
 import { hostileReturnPaths } from '../fixtures/hostile-return-paths';
 import { CookieJar } from '../support/cookie-jar';
 import { failureCodeOf } from '../support/trpc-failures';
-import { startTestServer, type RunningTestServer } from '../support/test-app';
+import { demoPassword, startTestServer, type RunningTestServer } from '../support/test-app';
 import { completeConsent } from '../support/xero-consent';
 import { connectXero, followCallback, signUpUser } from '../support/xero-connect';
 
@@ -97,7 +97,7 @@ describe('the connect journey', () => {
   });
 });
 
-describe('state is bound to the user, used once and short-lived', () => {
+describe('state is bound to the session, used once and short-lived', () => {
   it('refuses a replayed callback, keeping the first connection', async () => {
     const user = await signUpUser(server);
     const { url } = await (await server.callerFor(user.jar)).xero.authUrl({ next: '/' });
@@ -145,6 +145,30 @@ describe('state is bound to the user, used once and short-lived', () => {
       '/integrations/xero?xero_error=signed_out',
     );
     expect(await connectionRow(user.id)).toBeUndefined();
+  });
+
+  it('refuses a flow started in a session that has since ended, even for the same user signing in again', async () => {
+    const user = await signUpUser(server);
+    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const callback = await completeConsent(url);
+    await (await server.callerFor(user.jar)).auth.signOut();
+    const again = new CookieJar();
+    await (await server.callerFor(again)).auth.signIn({ email: user.email, password: demoPassword });
+    expect(await followCallback(callback, again)).toBe('/integrations/xero?xero_error=wrong_session');
+    expect(await connectionRow(user.id)).toBeUndefined();
+  });
+
+  it('refuses a callback whose state or code is not printable ASCII, with a readable code and nothing stored', async () => {
+    const user = await signUpUser(server);
+    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const state = new URL(url).searchParams.get('state') ?? '';
+    for (const query of [`state=${state}%00&code=abc`, `state=${state}&code=a%00b`, `state=${state}&state=x`]) {
+      expect(await followCallback(new URL(`${server.url}/xero/callback?${query}`), user.jar), query).toBe(
+        '/integrations/xero?xero_error=bad_callback',
+      );
+    }
+    // The flow was not spent by the damaged callbacks: the real one still completes.
+    expect(await followCallback(await completeConsent(url), user.jar)).toBe('/');
   });
 
   it(`replaces each of ${hostileReturnPaths.length} hostile next values with /`, async () => {
@@ -262,7 +286,6 @@ describe('isolation', () => {
     const someId = '00000000-0000-4000-8000-000000000000';
     const calls = [
       anonymous.xero.status(),
-      anonymous.xero.tenants(),
       anonymous.xero.contacts({}),
       anonymous.xero.contact({ id: someId }),
       anonymous.xero.authUrl({}),
@@ -340,6 +363,8 @@ describe('disconnect', () => {
 describe('secrets at rest', () => {
   it('stores no token, client secret or PKCE verifier in plain text anywhere in the database', async () => {
     const admin = await signUpUser(server);
+    // There is one admin at a time (a unique index): hand the role over.
+    await server.db.db.execute(sql`update users set role = 'user' where role = 'admin'`);
     await server.db.db.execute(sql`update users set role = 'admin' where id = ${admin.id}`);
     const clientSecret = 'admin-entered-secret-value-1234567890';
     const adminCaller = await server.callerFor(admin.jar);

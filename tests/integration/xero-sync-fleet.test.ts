@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../server/create-deps';
 import type { DbHandle } from '../../server/db/db';
-import type { AppDeps } from '../../server/trpc/context';
+import type { AppDeps } from '../../server/app-deps';
 import { openDb } from '../../server/db/open-db';
 import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
 import { apiCalls, mirrorRows, syncedAfter, syncState } from '../support/mirror-sync';

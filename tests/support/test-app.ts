@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { createDeps, type DepsConfig } from '../../server/create-deps';
-import { createContextInner, type AppDeps } from '../../server/trpc/context';
-import { createCallerFactory } from '../../server/trpc/procedures';
+import type { AppDeps } from '../../server/app-deps';
+import { createAppLogger, type AppLogger } from '../../server/log/app-logger';
+import { createContextInner } from '../../server/trpc/context';
 import type { ThrottleLimits } from '../../server/xero/tenant-throttle';
+import type { SignInLimits } from '../../server/auth/sign-in-limiter';
 import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
 import type { SyncJobsOptions } from '../../server/xero/sync/sync-jobs';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
-import { appRouter } from '../../server/trpc/router';
+import { createAppRouter, type AppRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
 import { createTestDb, type TestDb } from './test-db';
 
@@ -18,6 +20,8 @@ export const testEncryptionKeys = [
   '5d9ZicIuOYb_9CK_iWhtnf8zaO-v3CzUOxZRhDFZf7o',
   'XLllhEqm02-BgyzuByIes8mNJ7uf_82tkoRHeGjAgIo',
 ];
+/** The webhook key the test app and its emulator share (Xero's developer portal shows one per app). */
+export const testWebhookKey = 'test-webhook-key-0123456789abcdefghijklmnopqrstuvwxyz';
 export const testXeroScopes = [
   'openid',
   'profile',
@@ -26,7 +30,6 @@ export const testXeroScopes = [
   'accounting.contacts.read',
   'accounting.settings.read',
 ];
-const createCaller = createCallerFactory(appRouter);
 
 export interface TestContext {
   db: TestDb;
@@ -35,7 +38,7 @@ export interface TestContext {
   depsConfig: DepsConfig;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
-  callerFor(jar: CookieJar): Promise<ReturnType<typeof createCaller>>;
+  callerFor(jar: CookieJar): AppCaller;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,13 @@ export interface TestContextOptions {
   throttle?: ThrottleLimits;
   /** Starts the job queue and the Xero sync jobs on it, as the server does. */
   syncJobs?: Partial<SyncJobsOptions>;
+  /**
+   * Where the Xero app's credentials come from: the environment (default), saved on the settings page, or
+   * nothing, so the emulator runs as the built-in one of development (control surface on).
+   */
+  credentialsIn?: 'environment' | 'settings' | 'emulator';
+  signInLimits?: SignInLimits;
+  logger?: AppLogger;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -55,15 +65,19 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const emulator = await startEmulator({
     seed: { contactsPerOrganisation: 30 },
     ...options.emulator,
+    ...(options.credentialsIn === 'emulator' ? { controlEnabled: true } : {}),
     clients: [client],
   });
+  const fromSettings = options.credentialsIn === 'settings';
+  const builtIn = options.credentialsIn === 'emulator';
   const xero = {
-    clientId: client.clientId,
-    clientSecret: client.clientSecret,
+    clientId: fromSettings || builtIn ? undefined : client.clientId,
+    clientSecret: fromSettings || builtIn ? undefined : client.clientSecret,
     redirectUri,
     scopes: testXeroScopes,
     identityUrl: emulator.url,
     apiUrl: emulator.url,
+    webhookKey: testWebhookKey,
   };
   const depsConfig: DepsConfig = {
     publicUrl,
@@ -71,11 +85,17 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     isProduction: false,
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
-    xeroEmulator: null,
+    xeroEmulator: builtIn
+      ? { ...xero, clientId: client.clientId, clientSecret: client.clientSecret, source: 'emulator' as const }
+      : null,
+    listen: db.listen,
     ...(options.throttle ? { xeroThrottle: options.throttle } : {}),
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(options.syncJobs ? { xeroSync: options.syncJobs } : {}),
   };
   const deps = createDeps(db.db, depsConfig);
+  if (fromSettings) await deps.xero.config.saveSettings(client.clientId, client.clientSecret, null);
   let queue: JobQueue | null = null;
   if (options.syncJobs) {
     queue = await startJobQueue(db, (error) => console.error('job queue:', error.message));
@@ -113,13 +133,20 @@ export interface RunningTestServer extends TestContext {
 
 /** The whole app listening on a free local port, on its own test database. */
 export async function startTestServer(
-  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {},
+  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null; app?: Partial<AppOptions> } = {},
 ): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { spaDir: _spaDir, ...contextOptions } = options;
+  const { spaDir: _spaDir, app: _app, ...contextOptions } = options;
   const context = await createTestContext({ ...contextOptions, publicUrl: url });
-  const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
+  const app = await buildApp(context.deps, {
+    publicUrl: url,
+    spaDir: options.spaDir ?? null,
+    logger: createAppLogger('warn'),
+    isProduction: false,
+    trustProxy: false,
+    ...options.app,
+  });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     ...context,
@@ -158,8 +185,21 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
 }
 
 /** A caller for one browser on the given dependencies (for tests that build their own). */
-export async function callerOn(deps: AppDeps, jar: CookieJar) {
-  return createCaller(
-    await createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }),
+type AppCaller = ReturnType<AppRouter['createCaller']>;
+const routers = new WeakMap<AppDeps, AppRouter>();
+
+/** A caller for one browser on the given dependencies (for tests that build their own). */
+export function callerOn(deps: AppDeps, jar: CookieJar): AppCaller {
+  let router = routers.get(deps);
+  if (!router) {
+    router = createAppRouter(deps);
+    routers.set(deps, router);
+  }
+  return router.createCaller(
+    createContextInner(deps, {
+      headers: jar.headers(),
+      setCookies: (cookies) => jar.store(cookies),
+      clientAddress: jar.clientAddress,
+    }),
   );
 }

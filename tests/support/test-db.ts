@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { DbHandle } from '../../server/db/db';
 import { openDb } from '../../server/db/open-db';
-import { queryRows } from '../../server/db/raw-rows';
+import { queryRows } from './raw-rows';
 
 export interface TestDb extends DbHandle {
   /** Empties every table, keeping the schema: run between tests. */

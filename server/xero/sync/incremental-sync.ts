@@ -1,5 +1,5 @@
 import type { XeroSyncState } from '../mirror/schema';
-import type { XeroDb } from '../xero-db';
+import type { XeroDeps } from '../xero-deps';
 import { fetchContactPage, syncPageSize } from './contact-pages';
 import { toMirrorRow, type MirrorContactInsert } from './contact-row';
 import { storePage } from './sync-state-store';
@@ -13,7 +13,12 @@ import type { TenantSession } from './tenant-session';
  * If-Modified-Since is exclusive, so asking from one millisecond earlier re-reads the boundary contacts
  * (harmlessly) instead of missing one that shares the boundary's timestamp.
  */
-export async function runIncrementalSync(db: XeroDb, session: TenantSession, state: XeroSyncState): Promise<number> {
+export async function runIncrementalSync(
+  deps: XeroDeps,
+  session: TenantSession,
+  state: XeroSyncState,
+): Promise<number> {
+  const { db } = deps;
   const tenantId = state.tenantId;
   let cursor = state.cursor ?? new Date(0);
   let page = 1;
@@ -29,6 +34,11 @@ export async function runIncrementalSync(db: XeroDb, session: TenantSession, sta
     cursor = new Date(newest);
     changed += rows.length;
     await storePage(db, tenantId, rows, { cursor });
+    // Open pages of this organisation refetch; the boundary contacts read again are no change.
+    const changedIds = rows
+      .filter((row) => row.updatedDateUtc.getTime() > since.getTime() + 1)
+      .map((row) => row.contactId);
+    if (changedIds.length > 0) await deps.changes.publish({ tenantId, contactIds: changedIds });
     if (result.contacts.length < syncPageSize) return changed;
     // A full page that did not move the cursor is a page of equal timestamps: only then page on.
     page = moved ? 1 : page + 1;

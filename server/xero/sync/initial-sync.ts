@@ -4,7 +4,7 @@ import { fetchContactPage, syncPageSize } from './contact-pages';
 import { toMirrorRow, type MirrorContactInsert } from './contact-row';
 import { storePage, updateSyncState } from './sync-state-store';
 import type { TenantSession } from './tenant-session';
-import type { XeroDb } from '../xero-db';
+import type { XeroDeps } from '../xero-deps';
 
 // Xero's clock and ours may differ; changes made this long before the first page are fetched again by
 // the first incremental sync (harmless: a stored contact is only ever replaced by a newer one).
@@ -16,12 +16,8 @@ const clockSlackMs = 5 * 60 * 1000;
  * the sync resumes at the first page not stored. Changes made while it runs are caught by the first
  * incremental sync, whose cursor is set to just before this sync began.
  */
-export async function runInitialSync(
-  db: XeroDb,
-  session: TenantSession,
-  state: XeroSyncState,
-  now: () => Date,
-): Promise<void> {
+export async function runInitialSync(deps: XeroDeps, session: TenantSession, state: XeroSyncState): Promise<void> {
+  const { db, now } = deps;
   const tenantId = state.tenantId;
   if (!state.cursor) {
     await updateSyncState(db, tenantId, { cursor: new Date(now().getTime() - clockSlackMs) });
@@ -42,6 +38,8 @@ export async function runInitialSync(
       contactsTotal: result.itemCount ?? contactsDone,
       ...(last ? { phase: 'incremental' as const, initialDoneAt: now() } : {}),
     });
+    // Open pages show the progress; once the last page is in, they refetch from the mirror.
+    await deps.changes.publish({ tenantId, contactIds: null });
     if (last) {
       // The table just grew by a whole organisation: fresh statistics let the planner choose between
       // the trigram and the name indexes well (PGlite has no autovacuum to do it later).

@@ -44,8 +44,8 @@ export async function syncOrganisation(
   await updateSyncState(deps.db, tenantId, { runningSince: started, lastStartedAt: started });
   try {
     const session = await openTenantSession(deps, tenantId);
-    if (state.phase === 'initial') await runInitialSync(deps.db, session, state, deps.now);
-    else await runIncrementalSync(deps.db, session, state);
+    if (state.phase === 'initial') await runInitialSync(deps, session, state);
+    else await runIncrementalSync(deps, session, state);
     const finished = deps.now();
     await updateSyncState(deps.db, tenantId, {
       runningSince: null,

@@ -32,6 +32,9 @@ CREATE TABLE "xero_sync_states" (
 	"contacts_total" integer,
 	"cursor" timestamp (3) with time zone,
 	"running_since" timestamp with time zone,
+	"active_count" integer DEFAULT 0 NOT NULL,
+	"stored_count" integer DEFAULT 0 NOT NULL,
+	"last_started_at" timestamp with time zone,
 	"last_success_at" timestamp with time zone,
 	"next_run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_error" text,
@@ -41,6 +44,7 @@ CREATE TABLE "xero_sync_states" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP TABLE "job_leases" CASCADE;--> statement-breakpoint
 CREATE INDEX "xero_mirror_contacts_name_idx" ON "xero_mirror_contacts" USING btree ("tenant_id","name_key","contact_id");--> statement-breakpoint
 CREATE INDEX "xero_mirror_contacts_updated_idx" ON "xero_mirror_contacts" USING btree ("tenant_id","updated_date_utc","contact_id");--> statement-breakpoint
-CREATE INDEX "xero_mirror_contacts_search_idx" ON "xero_mirror_contacts" USING gin ("search_text" gin_trgm_ops);
+CREATE INDEX "xero_mirror_contacts_search_idx" ON "xero_mirror_contacts" USING gin ("search_text" gin_trgm_ops) WITH (fastupdate=false);

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Db } from './db';
+import type { Db } from '../../server/db/db';
 
 /**
  * Runs raw SQL and returns its rows. postgres.js resolves `execute` to an array of rows and PGlite to

@@ -1,2 +1,0 @@
-DROP INDEX "xero_mirror_contacts_search_idx";--> statement-breakpoint
-CREATE INDEX "xero_mirror_contacts_search_idx" ON "xero_mirror_contacts" USING gin ("search_text" gin_trgm_ops) WITH (fastupdate=false);
