@@ -36,6 +36,8 @@ export interface TestContext {
   deps: AppDeps;
   /** What `deps` was made from: another "process" on the same database builds its own from it. */
   depsConfig: DepsConfig;
+  /** The job queue, when `syncJobs` started one. */
+  jobs: JobQueue | null;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
   callerFor(jar: CookieJar): AppCaller;
@@ -105,6 +107,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     db,
     deps,
     depsConfig,
+    jobs: queue,
     emulator,
     callerFor: (jar) => callerOn(deps, jar),
     async close() {
