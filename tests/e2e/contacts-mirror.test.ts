@@ -26,7 +26,7 @@ describe.skipIf(!hasBrowser)('the contacts mirror in the browser', () => {
     page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1100, height: 900 } })).newPage();
     await signUpInBrowser(page, 'mira@example.com', { first: 'Mira', last: 'Sync' });
     await page.goto('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).click();
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
     await page.getByLabel('Email').fill('mira.login@xero.example');
     // Only the large organisation, so it is the selected one.
     await page.getByLabel('Acme Widgets Ltd').uncheck();
