@@ -79,10 +79,6 @@ export class XeroSyncJobs {
     await queue.send(syncJobNames.schedule, {}, { singletonKey: 'startup' });
   }
 
-  get started(): boolean {
-    return this.queue !== null;
-  }
-
   /**
    * Asks for a sync of one organisation now. False when none could be queued: one is already queued
    * (it will see every change made before it starts), or no queue runs in this process.
