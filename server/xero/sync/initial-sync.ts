@@ -38,12 +38,13 @@ export async function runInitialSync(deps: XeroDeps, session: TenantSession, sta
       contactsTotal: result.itemCount ?? contactsDone,
       ...(last ? { phase: 'incremental' as const, initialDoneAt: now() } : {}),
     });
-    // Open pages show the progress; once the last page is in, they refetch from the mirror.
-    await deps.changes.publish({ tenantId, contactIds: null });
     if (last) {
       // The table just grew by a whole organisation: fresh statistics let the planner choose between
       // the trigram and the name indexes well (PGlite has no autovacuum to do it later).
       await db.execute(sql`analyze ${xeroMirrorContacts}`);
+      // Only now: until the mirror is complete, pages read live from Xero, and a refetch per stored
+      // page would cost Xero a call per page per open browser. Progress reaches them by the status.
+      await deps.changes.publish({ tenantId, contactIds: null });
       return;
     }
   }
