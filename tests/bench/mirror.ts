@@ -93,6 +93,8 @@ const views: { ms: number; ok: boolean; rateLimited: boolean }[] = [];
 const until = Date.now() + viewSeconds * 1000;
 await Promise.all(
   viewers.map(async (viewer, index) => {
+    // Twenty people do not click in step: each starts at their own moment within the first 2 s.
+    await new Promise((resolve) => setTimeout(resolve, index * 100));
     for (let round = 0; Date.now() < until; round += 1) {
       const tick = Date.now();
       views.push(await timedView(viewer, { page: ((index * 7 + round) % 40) + 1, pageSize: 25 }));
