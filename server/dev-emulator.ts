@@ -24,7 +24,8 @@ export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
     redirectUris: [env.xero.redirectUri],
     webhook: { url: webhookUrl, key: webhookKey },
   };
-  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client] });
+  // The control surface (faults, revocation, clock) listens on loopback only, for trying failure paths by hand.
+  const emulator = await startEmulator({ port: 0, dataDir: env.dataDir, clients: [client], controlEnabled: true });
   return {
     config: {
       clientId: client.clientId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadOrCreateDevSecrets } from './dev-secrets';
+import { secretWeakness } from './secret-strength';
 import type { XeroStaticConfig } from './xero/config';
 
 const optionalText = z
@@ -41,7 +42,46 @@ const envSchema = z.object({
   XERO_KEEPALIVE_DAYS: z.coerce.number().int().min(1).max(59).default(7),
   XERO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   XERO_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  XERO_SYNC_INTERVAL: z
+    .string()
+    .trim()
+    .regex(/^\d+(s|m|h)?$/, 'a duration such as 300s, 5m or 1h')
+    .default('5m')
+    .transform(
+      (value) => Number.parseInt(value, 10) * ({ s: 1000, m: 60_000, h: 3_600_000 }[value.at(-1) ?? 's'] ?? 1000),
+    )
+    .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'between 1 minute and 24 hours'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/,
+      "must be true, false, or the proxies' addresses (comma-separated, CIDR allowed)",
+    )
+    .default('false'),
 });
+
+/** Fastify's trustProxy: whom to believe about the client's address in X-Forwarded-For. */
+export type TrustProxy = boolean | string;
+
+function parseTrustProxy(value: string): TrustProxy {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
+
+/** In production a guessable secret is as bad as none: each key of a rotation list is checked too. */
+function weakSecrets(raw: z.infer<typeof envSchema>): string[] {
+  const checks = [
+    ['SESSION_SECRET', raw.SESSION_SECRET ? [raw.SESSION_SECRET] : []],
+    ['TOKEN_ENCRYPTION_KEY', raw.TOKEN_ENCRYPTION_KEY?.split(',') ?? []],
+  ] as const;
+  return checks.flatMap(([name, values]) =>
+    values.flatMap((value, index) => {
+      const weakness = secretWeakness(value);
+      const which = values.length > 1 ? ` (key ${index + 1})` : '';
+      return weakness ? [`  ${name}${which}: ${weakness}; production needs a random value (npm run keygen)`] : [];
+    }),
+  );
+}
 
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
@@ -57,6 +97,7 @@ export interface Env {
   tokenEncryptionKeys: string[];
   xero: XeroEnv;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 }
 
 export interface XeroEnv extends XeroStaticConfig {
@@ -65,6 +106,8 @@ export interface XeroEnv extends XeroStaticConfig {
   timeoutMs: number;
   /** Calls per organisation per day (Xero: 5,000; its Starter plan: 1,000). */
   dailyLimit: number;
+  /** How often each organisation's contacts mirror asks Xero for changes. */
+  syncIntervalMs: number;
 }
 
 export class EnvError extends Error {
@@ -96,6 +139,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...(!raw.XERO_CLIENT_ID && raw.XERO_CLIENT_SECRET
       ? ['  XERO_CLIENT_ID: required when XERO_CLIENT_SECRET is set']
       : []),
+    ...(isProduction ? weakSecrets(raw) : []),
   ];
   if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.join('\n')}`);
   const devSecrets = raw.SESSION_SECRET && raw.TOKEN_ENCRYPTION_KEY ? null : () => loadOrCreateDevSecrets(raw.DATA_DIR);
@@ -124,7 +168,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       keepAliveDays: raw.XERO_KEEPALIVE_DAYS,
       timeoutMs: raw.XERO_TIMEOUT_MS,
       dailyLimit: raw.XERO_DAILY_LIMIT,
+      syncIntervalMs: raw.XERO_SYNC_INTERVAL,
     },
     logLevel: raw.LOG_LEVEL,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };
 }

@@ -1,11 +1,12 @@
 import { buildApp } from './app';
 import { createDeps } from './create-deps';
 import { startDevEmulator } from './dev-emulator';
-import { consoleXeroLog } from './xero/calls/console-xero-log';
-import { scheduleKeepAlive } from './xero/keep-alive';
+import { startJobQueue, stopJobQueue } from './jobs/job-queue';
 import { dbTargetFromEnv, openDb } from './db/open-db';
 import { EnvError, loadEnv } from './env';
+import { createAppLogger } from './log/app-logger';
 import { buildSpa, spaDir, spaNeedsBuild } from './spa-build';
+import { describeXeroSource, prettyLogStream } from './startup-notes';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -17,34 +18,40 @@ async function main(): Promise<void> {
   const database = await openDb(dbTargetFromEnv(env));
   await database.migrate();
   const emulator = await startDevEmulator(env);
+  const logger = createAppLogger(env.logLevel, await prettyLogStream(env.nodeEnv === 'development'));
   const deps = createDeps(database.db, {
     ...env,
     xeroEmulator: emulator?.config ?? null,
     xeroLimits: { timeoutMs: env.xero.timeoutMs, perDay: env.xero.dailyLimit },
-    xeroLog: consoleXeroLog,
+    xeroLog: logger,
     listen: database.listen,
+    logger,
+    xeroSync: {
+      intervalMs: env.xero.syncIntervalMs,
+      keepAliveDays: env.xero.keepAliveDays,
+      log: (message, detail) => logger.info({ detail }, message),
+    },
   });
-  if (emulator) {
-    console.warn(
-      `Using the built-in Xero emulator at ${emulator.config.identityUrl} — configure a Xero app to connect to real Xero.`,
-    );
-  }
-  const stopKeepAlive = scheduleKeepAlive(deps.xero, env.xero.keepAliveDays, 60 * 60 * 1000, (report) => {
-    if (report.ran && report.refreshed + report.needReauth + report.failed > 0) console.log('Xero keep-alive:', report);
-  });
+  console.log(await describeXeroSource(deps.xero.config, emulator?.config.identityUrl ?? null));
   const app = await buildApp(deps, {
     publicUrl: env.publicUrl,
     spaDir: serveSpa ? spaDir : null,
-    logLevel: env.logLevel,
+    logger,
+    isProduction: env.isProduction,
+    trustProxy: env.trustProxy,
   });
   await app.listen({ port: env.port, host: env.host });
   const where = database.driver === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL';
   console.log(`Ready on ${env.publicUrl} (database: ${where})`);
+  // Background jobs start once the app listens: on a first PGlite start, creating the queue's tables
+  // takes seconds, and the app should be reachable before that.
+  const queue = await startJobQueue(database, (error) => logger.error({ error: error.message }, 'job queue'));
+  await deps.xero.sync.start(queue);
 
   const shutdown = async (signal: string) => {
     console.log(`${signal} received, shutting down`);
-    stopKeepAlive();
     await app.close();
+    await stopJobQueue(queue);
     await emulator?.close();
     await database.close();
     process.exit(0);

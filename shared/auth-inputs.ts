@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { passwordRules } from './password-rules';
+import { plainText } from './text-rules';
 
-const email = z
-  .string()
+const email = plainText()
   .trim()
   .toLowerCase()
   .pipe(z.email('Enter a valid email address, like name@example.com').max(254));
 
 const personName = (label: string) =>
-  z.string().trim().min(1, `Enter your ${label}`).max(100, `Your ${label} can be at most 100 characters`);
+  plainText().trim().min(1, `Enter your ${label}`).max(100, `Your ${label} can be at most 100 characters`);
 
-const newPassword = z
-  .string()
+const newPassword = plainText()
   .min(passwordRules.min, `Use at least ${passwordRules.min} characters`)
   .max(passwordRules.max, `Use at most ${passwordRules.max} characters`)
   .refine((value) => new Set(value).size >= 4, 'Use a less repetitive password')
@@ -27,6 +26,6 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email,
-  password: z.string().min(1, 'Enter your password').max(passwordRules.max),
+  password: plainText().min(1, 'Enter your password').max(passwordRules.max),
 });
 export type SignInInput = z.infer<typeof signInInput>;

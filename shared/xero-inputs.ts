@@ -1,23 +1,25 @@
 import { z } from 'zod';
+import { plainText } from './text-rules';
 
-export const authUrlInput = z.object({ next: z.string().max(4096).optional() });
+export const authUrlInput = z.object({
+  // Not refused but replaced: a hostile return path lands the user on / (shared/safe-return-path.ts).
+  next: z.string().max(4096).optional(),
+});
 export type AuthUrlInput = z.infer<typeof authUrlInput>;
 
 export const changesInput = z.object({ tenantId: z.uuid('That is not a Xero organisation id') });
 
-export const selectTenantInput = z.object({ tenantId: z.string().trim().min(1).max(64) });
+export const selectTenantInput = z.object({ tenantId: plainText().trim().min(1).max(64) });
 export type SelectTenantInput = z.infer<typeof selectTenantInput>;
 
 export const xeroSettingsInput = z.object({
-  clientId: z
-    .string()
+  clientId: plainText()
     .trim()
     .min(1, 'Enter the client id')
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/, 'A Xero client id has only letters and digits'),
   /** Write-only: left empty to keep the stored secret. */
-  clientSecret: z
-    .string()
+  clientSecret: plainText()
     .trim()
     .max(200)
     .optional()
@@ -31,7 +33,7 @@ export type ContactOrder = (typeof contactOrders)[number];
 export const contactsInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(1000).default(50),
-  search: z.string().trim().max(200).default(''),
+  search: plainText().trim().max(200).default(''),
   includeArchived: z.boolean().default(false),
   order: z.enum(contactOrders).default('name_asc'),
 });
@@ -43,8 +45,7 @@ export const linkUserInput = z.object({ xeroUserId: z.uuid('That is not a Xero u
 
 export const xeroEmailInput = z.object({
   /** Empty clears the override. */
-  xeroEmail: z
-    .string()
+  xeroEmail: plainText()
     .trim()
     .toLowerCase()
     .max(254)

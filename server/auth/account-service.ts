@@ -8,10 +8,12 @@ import type { Auth } from './auth';
 import type { SignInLimiter } from './sign-in-limiter';
 import { toSessionUser, type SessionUser } from './session-user';
 
-/** The request facts the account service needs: the incoming headers and a place to put cookies. */
+/** The request facts the account service needs: the incoming headers, the client, a place to put cookies. */
 export interface AuthRequest {
   headers: Headers;
   setCookies(cookies: string[]): void;
+  /** The client's IP address (behind a proxy, as TRUST_PROXY allows): sign-in limits count per address. */
+  clientAddress: string;
 }
 
 const duplicateEmailCodes = new Set(['USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL']);
@@ -20,7 +22,7 @@ function errorCode(error: unknown): string | undefined {
   return error instanceof APIError ? (error.body as { code?: string } | undefined)?.code : undefined;
 }
 
-export async function signUp(auth: Auth, input: SignUpInput, request: AuthRequest): Promise<SessionUser> {
+export async function signUp(auth: Auth, db: Db, input: SignUpInput, request: AuthRequest): Promise<SessionUser> {
   try {
     const { headers, response } = await auth.api.signUpEmail({
       body: {
@@ -34,7 +36,9 @@ export async function signUp(auth: Auth, input: SignUpInput, request: AuthReques
       returnHeaders: true,
     });
     request.setCookies(headers.getSetCookie());
-    return toSessionUser(response.user);
+    // The role is settled after the account is stored (server/auth/first-admin.ts): read what it became.
+    const [stored] = await db.select({ role: users.role }).from(users).where(eq(users.id, response.user.id));
+    return toSessionUser({ ...response.user, role: stored?.role });
   } catch (error) {
     if (duplicateEmailCodes.has(errorCode(error) ?? '')) {
       throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.', {
@@ -51,13 +55,13 @@ export async function signIn(
   input: SignInInput,
   request: AuthRequest,
 ): Promise<SessionUser> {
-  const wait = limiter.retryAfter(input.email);
-  if (wait > 0) {
-    throw new AppError(
-      'TOO_MANY_REQUESTS',
-      'Too many wrong passwords for this email. Please wait a few minutes and try again.',
-      { retryAfter: wait },
-    );
+  const reservation = await limiter.reserve(input.email, request.clientAddress);
+  if (!reservation.ok) {
+    const message =
+      reservation.limitedBy === 'address'
+        ? 'Too many wrong passwords from your network today. Please try again later.'
+        : 'Too many wrong passwords for this email. Please wait a few minutes and try again.';
+    throw new AppError('TOO_MANY_REQUESTS', message, { retryAfter: reservation.retryAfterSeconds });
   }
   try {
     const { headers, response } = await auth.api.signInEmail({
@@ -66,14 +70,14 @@ export async function signIn(
       returnHeaders: true,
     });
     request.setCookies(headers.getSetCookie());
-    limiter.recordSuccess(input.email);
+    await reservation.succeeded();
     return toSessionUser(response.user);
   } catch (error) {
     // One message for an unknown email and a wrong password, so sign-in does not reveal who has an account.
     if (error instanceof APIError && (error.status === 'UNAUTHORIZED' || error.statusCode === 401)) {
-      limiter.recordFailure(input.email);
       throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
     }
+    await reservation.abandoned();
     throw error;
   }
 }

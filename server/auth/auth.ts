@@ -1,15 +1,18 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { count } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import type { AppLogger } from '../log/app-logger';
+import { authLibraryLog } from '../log/auth-library-log';
 import * as schema from '../db/schema';
 import type { UserRole } from '../db/schema';
+import { promoteIfFirstAccount } from './first-admin';
 
 export interface AuthConfig {
   publicUrl: string;
   sessionSecret: string;
   /** Secure cookies whenever users reach us over HTTPS or we run in production. */
   secureCookies: boolean;
+  logger: AppLogger;
 }
 
 export const authBasePath = '/api/auth';
@@ -26,6 +29,8 @@ export function createAuth(db: Db, config: AuthConfig) {
     secret: config.sessionSecret,
     trustedOrigins: [config.publicUrl],
     telemetry: { enabled: false },
+    // Its own console logger would print failed SQL with the user's email, stacks and raw user input.
+    logger: { level: 'warn', log: authLibraryLog(config.logger) },
     database: drizzleAdapter(db, {
       provider: 'pg',
       usePlural: true,
@@ -56,12 +61,10 @@ export function createAuth(db: Db, config: AuthConfig) {
     databaseHooks: {
       user: {
         create: {
-          // The first account on an empty database administers the app (Xero app credentials etc.).
-          before: async (user) => {
-            const [row] = await db.select({ total: count() }).from(schema.users);
-            const role: UserRole = (row?.total ?? 0) === 0 ? 'admin' : 'user';
-            return { data: { ...user, role } };
-          },
+          // The first account administers the app (Xero app credentials etc.): decided once it is stored,
+          // atomically (the library runs this after its transaction commits).
+          before: async (user) => ({ data: { ...user, role: 'user' satisfies UserRole } }),
+          after: async (user) => promoteIfFirstAccount(db, user.id),
         },
       },
     },

@@ -1,35 +1,77 @@
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from '../db/db';
+import { rateLimits } from '../db/schema';
+
+export interface SignInLimits {
+  /** Wrong passwords for one email from one client address, per window. */
+  perEmailAndAddress: number;
+  /** Wrong passwords from one client address for any emails, per window (password spraying). */
+  perAddress: number;
+  windowSeconds: number;
+  addressWindowSeconds: number;
+}
+
+export const defaultSignInLimits: SignInLimits = {
+  perEmailAndAddress: 10,
+  perAddress: 100,
+  windowSeconds: 15 * 60,
+  addressWindowSeconds: 24 * 60 * 60,
+};
+
+export type SignInReservation =
+  | { ok: true; succeeded(): Promise<void>; abandoned(): Promise<void> }
+  | { ok: false; retryAfterSeconds: number; limitedBy: 'email-and-address' | 'address' };
+
 /**
- * Slows password guessing: after `maxFailures` wrong passwords for one email within `windowMs`, sign-in
- * for that email is refused until the window passes. In memory, per process: a shared store would be
- * needed for a fleet, but one process already bounds a guesser to a handful of tries a minute.
+ * Slows password guessing, across every process (the counters live in PostgreSQL). An attempt is
+ * reserved with one atomic upsert per counter *before* the password is checked, so parallel guesses
+ * cannot all slip through between a check and a record.
+ *
+ * Counted per email-and-address pair and per address, never per email alone: someone guessing at a
+ * victim's email from their own machines uses up their own allowance, and the victim, signing in from
+ * elsewhere, is never locked out by it. A guesser spread over many addresses is held back by each
+ * address's daily cap. A successful sign-in clears the pair and gives its attempt back to the address.
  */
 export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly byPair: RateLimiterDrizzle;
+  private readonly byAddress: RateLimiterDrizzle;
 
-  constructor(
-    private readonly maxFailures = 10,
-    private readonly windowMs = 15 * 60 * 1000,
-  ) {}
-
-  private recent(email: string, now: number): number[] {
-    const kept = (this.failures.get(email) ?? []).filter((at) => now - at < this.windowMs);
-    if (kept.length === 0) this.failures.delete(email);
-    else this.failures.set(email, kept);
-    return kept;
+  constructor(db: Db, limits: SignInLimits = defaultSignInLimits) {
+    const store = { storeClient: db, schema: rateLimits };
+    this.byPair = new RateLimiterDrizzle({
+      ...store,
+      keyPrefix: 'sign-in:email+address',
+      points: limits.perEmailAndAddress,
+      duration: limits.windowSeconds,
+    });
+    this.byAddress = new RateLimiterDrizzle({
+      ...store,
+      keyPrefix: 'sign-in:address',
+      points: limits.perAddress,
+      duration: limits.addressWindowSeconds,
+    });
   }
 
-  /** Seconds to wait before another try, or 0 when one is allowed now. */
-  retryAfter(email: string, now = Date.now()): number {
-    const recent = this.recent(email, now);
-    if (recent.length < this.maxFailures) return 0;
-    return Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000);
-  }
-
-  recordFailure(email: string, now = Date.now()): void {
-    this.failures.set(email, [...this.recent(email, now), now]);
-  }
-
-  recordSuccess(email: string): void {
-    this.failures.delete(email);
+  async reserve(email: string, clientAddress: string): Promise<SignInReservation> {
+    const pairKey = JSON.stringify([email, clientAddress]);
+    const results = await Promise.allSettled([this.byPair.consume(pairKey), this.byAddress.consume(clientAddress)]);
+    const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    const storeFailure = refusals.find((reason) => !(reason instanceof RateLimiterRes));
+    if (storeFailure !== undefined) throw storeFailure;
+    if (refusals.length > 0) {
+      const waitMs = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
+      const limitedBy = results[0].status === 'rejected' ? 'email-and-address' : 'address';
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), limitedBy };
+    }
+    return {
+      ok: true,
+      succeeded: async () => {
+        await Promise.all([this.byPair.delete(pairKey), this.byAddress.reward(clientAddress)]);
+      },
+      // The attempt never reached a verdict (a server failure): it counts against no one.
+      abandoned: async () => {
+        await Promise.all([this.byPair.reward(pairKey), this.byAddress.reward(clientAddress)]);
+      },
+    };
   }
 }

@@ -7,7 +7,7 @@ try {
   const { env, database, deps } = await openCliDeps();
   const report = await refreshIdleConnections(deps.xero, env.xero.keepAliveDays);
   await database.close();
-  if (!report.ran) console.log('Keep-alive did not run: Xero is not configured, or another process is running it.');
+  if (!report.ran) console.log('Keep-alive did not run: Xero is not configured.');
   else
     console.log(
       `Keep-alive: ${report.refreshed} refreshed, ${report.needReauth} need reconnecting, ${report.failed} failed (Xero unreachable).`,

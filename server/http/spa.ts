@@ -11,7 +11,18 @@ function isServerPath(url: string): boolean {
   return serverPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
-export async function registerSpa(app: FastifyInstance, spaDir: string | null): Promise<void> {
+/** Source maps would hand out our sources; the build keeps them for debugging, production never serves them. */
+function isSourceMap(url: string): boolean {
+  return (url.split('?')[0] ?? '').endsWith('.map');
+}
+
+export interface SpaOptions {
+  /** The built SPA's folder, or null to serve the API alone. */
+  spaDir: string | null;
+  serveSourceMaps: boolean;
+}
+
+export async function registerSpa(app: FastifyInstance, { spaDir, serveSourceMaps }: SpaOptions): Promise<void> {
   const hasSpa = spaDir !== null && existsSync(join(spaDir, 'index.html'));
   if (hasSpa) {
     await app.register(fastifyStatic, {
@@ -19,6 +30,7 @@ export async function registerSpa(app: FastifyInstance, spaDir: string | null): 
       wildcard: false,
       index: false,
       cacheControl: false,
+      allowedPath: (path) => serveSourceMaps || !isSourceMap(path),
       // Hashed assets never change; index.html must always be revalidated to pick up a new build.
       setHeaders(res, path) {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -27,7 +39,7 @@ export async function registerSpa(app: FastifyInstance, spaDir: string | null): 
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-    if (hasSpa && wantsPage && !isServerPath(request.url)) {
+    if (hasSpa && wantsPage && !isServerPath(request.url) && !isSourceMap(request.url)) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not found' });

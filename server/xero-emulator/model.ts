@@ -1,6 +1,6 @@
 /** The emulator's records, in its own terms; api/serialize.ts turns them into Xero's JSON. */
 
-/** GDPRREQUEST: the contact asked to be forgotten; Xero lists them with the active ones. */
+/** GDPRREQUEST: someone asked Xero to erase the person; Xero keeps the record with that status. */
 export type ContactStatus = 'ACTIVE' | 'ARCHIVED' | 'GDPRREQUEST';
 
 export interface ContactPersonRecord {

@@ -112,7 +112,11 @@ export class XeroConfigProvider {
     const secretEnc = clientSecret
       ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret)
       : existing?.clientSecretEnc;
-    if (!secretEnc) throw new Error('a client secret is required the first time');
+    if (!secretEnc) {
+      throw new AppError('VALIDATION_FAILED', 'Enter the client secret.', {
+        fieldErrors: { clientSecret: ['Enter the client secret from the Xero developer portal.'] },
+      });
+    }
     await this.db
       .insert(xeroSettings)
       .values({ id: 1, clientId, clientSecretEnc: secretEnc, updatedBy })
@@ -121,6 +125,16 @@ export class XeroConfigProvider {
         set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() },
       });
     this.cached = undefined;
+  }
+
+  /** Where the credentials in use come from, for the start-up log and the settings page. */
+  async source(): Promise<XeroConfigSource | 'none'> {
+    return (await this.current())?.source ?? 'none';
+  }
+
+  /** Whether the built-in emulator would be used when nothing else configures Xero. */
+  get emulatorAvailable(): boolean {
+    return this.emulator !== null;
   }
 
   async clearSettings(): Promise<void> {

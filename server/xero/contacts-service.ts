@@ -28,14 +28,14 @@ export interface ContactDetailDto extends ContactDto {
   contactNumber: string | null;
   website: string | null;
   /** The number as Xero splits it: country code, area code, number (the codes may be absent). */
-  phones: { type: string; countryCode: string | null; areaCode: string | null; number: string }[];
+  phones: { type: string; countryCode?: string | null; areaCode?: string | null; number: string }[];
   addresses: { type: string; city: string | null; country: string | null }[];
 }
 
 export interface ContactsPage {
   contacts: ContactDto[];
   /** `exact` is false when Xero left `pagination` out: the counts are then what is known so far. */
-  pagination: { page: number; pageSize: number; pageCount: number; itemCount: number; exact: boolean };
+  pagination: { page: number; pageSize: number; pageCount: number; itemCount: number; exact?: boolean };
 }
 
 // Orders come from an allow-list; a user's text never becomes part of Xero's order or where clause.

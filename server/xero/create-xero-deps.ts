@@ -7,6 +7,7 @@ import { defaultCallLimits, type XeroCallLimits } from './calls/call-limits';
 import { XeroGate } from './calls/xero-gate';
 import { silentXeroLog, type XeroLog } from './calls/xero-log';
 import type { XeroDeps } from './xero-deps';
+import { XeroSyncJobs, type SyncJobsOptions } from './sync/sync-jobs';
 
 /** The module's Xero settings; the scopes and Xero's URLs default to the real Xero's. */
 export type XeroModuleConfig = Omit<XeroStaticConfig, 'scopes' | 'identityUrl' | 'apiUrl'> &
@@ -34,7 +35,11 @@ export interface XeroModuleOptions {
   log?: XeroLog;
   /** LISTEN on the database, so open pages hear changes made by other processes (see `XeroChangeFeed`). */
   listen?: ListenToChannel;
+  /** How often organisations are synced, how idle a connection gets before a keep-alive, and a log. */
+  sync?: Partial<SyncJobsOptions>;
 }
+
+const defaultSync: SyncJobsOptions = { intervalMs: 5 * 60 * 1000, keepAliveDays: 7, log: () => {} };
 
 /** The Xero module's dependencies: all it needs from a host app is a database and a cipher. */
 export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
@@ -46,7 +51,7 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     apiUrl: 'https://api.xero.com',
     ...options.config,
   };
-  return {
+  const deps: Omit<XeroDeps, 'sync'> = {
     db: options.db,
     cipher: options.cipher,
     config: new XeroConfigProvider(options.db, options.cipher, config, options.emulator ?? null),
@@ -56,4 +61,7 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     now: options.now ?? (() => new Date()),
     changes: new XeroChangeFeed(options.db, options.listen ?? null),
   };
+  const withSync = deps as XeroDeps;
+  withSync.sync = new XeroSyncJobs(withSync, { ...defaultSync, ...options.sync });
+  return withSync;
 }

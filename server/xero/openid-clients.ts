@@ -1,4 +1,5 @@
 import { custom, Issuer, type BaseClient, type IssuerMetadata } from 'openid-client';
+import { AppError } from '../../shared/errors';
 import type { XeroAppConfig } from './config';
 import type { XeroGate } from './calls/xero-gate';
 import { XeroFailure } from './xero-failure';
@@ -55,7 +56,14 @@ export class OpenIdClients {
 
   private async create(config: XeroAppConfig): Promise<BaseClient> {
     const httpOptions = () => ({ timeout: this.gate.limits.timeoutMs });
-    const issuer = new Issuer(await this.discover(config.identityUrl));
+    const metadata = await this.discover(config.identityUrl).catch(() => {
+      // Nothing to do with our code or the user's input: say it is Xero (or the way to it).
+      throw new AppError(
+        'XERO_UNAVAILABLE',
+        'Xero’s sign-in service could not be reached, so we cannot connect you right now. Please try again in a moment.',
+      );
+    });
+    const issuer = new Issuer(metadata);
     issuer[custom.http_options] = httpOptions;
     const client = new issuer.Client({
       client_id: config.clientId,

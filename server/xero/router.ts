@@ -7,12 +7,14 @@ import {
   selectTenantInput,
   xeroSettingsInput,
 } from '../../shared/xero-inputs';
-import { getContact, listContacts } from './contacts-service';
+import { contactForUser, contactsForUser } from './mirror/contacts-source';
+import { syncNow, syncStatus } from './mirror/sync-status-service';
 import { watchChanges } from './live/watch-changes';
 import { disconnectXero } from './disconnect-service';
 import { startAuthorization } from './flow-start';
 import { guessUser, linkUser, unlinkUser } from './match-service';
-import { readXeroSettings, saveXeroSettings } from './settings-service';
+import { organisationProfile } from './organisation-service';
+import { readXeroSettings, removeXeroSettings, saveXeroSettings, testXeroSettings } from './settings-service';
 import { xeroStatus } from './status-service';
 import { selectTenant } from './tenant-selection';
 import { viewerProcedure, xeroAdminProcedure, xeroRequiredProcedure, xeroRouterOf } from './trpc/procedures';
@@ -38,8 +40,21 @@ export function createXeroRouter(deps: XeroDeps) {
     saveSettings: xeroAdminProcedure
       .input(xeroSettingsInput)
       .mutation(({ ctx, input }) => saveXeroSettings(deps, input, ctx.viewer.userId)),
-    contacts: xeroProcedure.input(contactsInput).query(({ ctx, input }) => listContacts(ctx.xero, input)),
-    contact: xeroProcedure.input(contactInput).query(({ ctx, input }) => getContact(ctx.xero, input.id)),
+    removeSettings: xeroAdminProcedure.mutation(() => removeXeroSettings(deps)),
+    /** A mutation: it sends the app's credentials to Xero, which a prefetch or a GET must never do. */
+    testSettings: xeroAdminProcedure.mutation(() => testXeroSettings(deps)),
+    // From the mirror once the organisation's first sync is done, with no Xero session; live until then.
+    contacts: viewerProcedure
+      .input(contactsInput)
+      .query(({ ctx, input }) => contactsForUser(deps, ctx.viewer.userId, input)),
+    contact: viewerProcedure
+      .input(contactInput)
+      .query(({ ctx, input }) => contactForUser(deps, ctx.viewer.userId, input.id)),
+    syncStatus: viewerProcedure.query(({ ctx }) => syncStatus(deps, ctx.viewer.userId)),
+    /** A mutation: it queues work (deduplicated, and refused right after a sync). */
+    syncNow: viewerProcedure.mutation(({ ctx }) => syncNow(deps, ctx.viewer.userId)),
+    /** Reads Xero at most once a day per organisation; the kept copy also shows in `status`. */
+    organisation: xeroProcedure.query(({ ctx }) => organisationProfile(deps, ctx.xero)),
     guessUser: xeroProcedure.query(({ ctx }) => guessUser(ctx.xero, ctx.viewer)),
     linkUser: xeroProcedure
       .input(linkUserInput)

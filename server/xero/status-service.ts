@@ -1,21 +1,32 @@
-import type { XeroDeps } from './xero-deps';
+import { eq } from 'drizzle-orm';
+import { connectionHealth, type ConnectionHealth } from './connection-health';
 import { loadConnection } from './connection-store';
+import { xeroOrganisationProfiles } from './organisation-schema';
+import type { OrganisationView } from './organisation-service';
+import type { XeroDeps } from './xero-deps';
 
 export interface XeroStatus {
   configured: boolean;
   usingEmulator: boolean;
+  /** A connection exists (it may still need reconnecting: see `health`). */
   connected: boolean;
+  /** The grant no longer works; never shown as "connected". Same as `health === 'needs_reconnect'`. */
   needsReauth: boolean;
+  /** Null when there is no connection. */
+  health: ConnectionHealth | null;
   identity: { xeroUserId: string; email: string; givenName: string; familyName: string } | null;
   selectedTenant: { tenantId: string; name: string; type: string } | null;
+  /** What Xero last told us about the selected organisation (kept copy; may be missing until first read). */
+  organisation: OrganisationView | null;
   tenants: { tenantId: string; name: string; type: string; selected: boolean }[];
+  /** Meaningful only while healthy: a revoked grant's token expiry says nothing. */
   accessTokenExpiresAt: Date | null;
   scopes: string[];
   linkedXeroUserId: string | null;
   connectedAt: Date | null;
 }
 
-/** The Xero page's view of the signed-in user's connection: built from stored data only, no Xero call. */
+/** The signed-in user's connection as every page shows it: stored data only, no Xero call. */
 export async function xeroStatus(deps: XeroDeps, userId: string): Promise<XeroStatus> {
   const config = await deps.config.current();
   const loaded = await loadConnection(deps.db, userId);
@@ -25,8 +36,10 @@ export async function xeroStatus(deps: XeroDeps, userId: string): Promise<XeroSt
       ...base,
       connected: false,
       needsReauth: false,
+      health: null,
       identity: null,
       selectedTenant: null,
+      organisation: null,
       tenants: [],
       accessTokenExpiresAt: null,
       scopes: [],
@@ -42,10 +55,12 @@ export async function xeroStatus(deps: XeroDeps, userId: string): Promise<XeroSt
     selected: tenant.selected,
   }));
   const selected = tenantViews.find((tenant) => tenant.selected) ?? null;
+  const health = connectionHealth({ connectionStatus: connection.status });
   return {
     ...base,
     connected: true,
-    needsReauth: connection.status !== 'active',
+    needsReauth: health === 'needs_reconnect',
+    health,
     identity: {
       xeroUserId: connection.xeroUserId,
       email: connection.email,
@@ -53,10 +68,28 @@ export async function xeroStatus(deps: XeroDeps, userId: string): Promise<XeroSt
       familyName: connection.familyName,
     },
     selectedTenant: selected ? { tenantId: selected.tenantId, name: selected.name, type: selected.type } : null,
+    organisation: selected ? await cachedOrganisation(deps, selected.tenantId) : null,
     tenants: tenantViews,
-    accessTokenExpiresAt: connection.accessTokenExpiresAt,
+    accessTokenExpiresAt: health === 'needs_reconnect' ? null : connection.accessTokenExpiresAt,
     scopes: connection.scopes,
     linkedXeroUserId: connection.linkedXeroUserId,
     connectedAt: connection.authorisedAt,
   };
+}
+
+/** The selected tenant is always one of the user's own, so this reads only their organisation. */
+async function cachedOrganisation(deps: XeroDeps, tenantId: string): Promise<OrganisationView | null> {
+  const [row] = await deps.db
+    .select()
+    .from(xeroOrganisationProfiles)
+    .where(eq(xeroOrganisationProfiles.tenantId, tenantId));
+  return row
+    ? {
+        tenantId: row.tenantId,
+        name: row.name,
+        countryCode: row.countryCode,
+        baseCurrency: row.baseCurrency,
+        fetchedAt: row.fetchedAt,
+      }
+    : null;
 }

@@ -37,12 +37,19 @@ async function startServer(
 ): Promise<{ url: string; child: ChildProcess; coldStartMs: number }> {
   const port = await freePort();
   const started = performance.now();
+  const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: 'ignore',
   });
-  const url = `http://127.0.0.1:${port}`;
   for (;;) {
     const healthy = await fetch(`${url}/healthz`).then(
       (response) => response.ok,
@@ -84,7 +91,7 @@ const pg = await startServer({ DATABASE_URL: database.url });
 console.log(`cold start to healthy /healthz, PostgreSQL (fresh database): ${pg.coldStartMs.toFixed(0)} ms`);
 const signUp = await fetch(`${pg.url}/trpc/auth.signUp`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', origin: pg.url },
   body: JSON.stringify({ json: newUserInput({ email: 'bench@example.com' }) }),
 });
 const cookie = signUp.headers

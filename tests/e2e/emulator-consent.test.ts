@@ -1,17 +1,31 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Issuer } from 'openid-client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../server/xero-emulator';
 import { browserAvailable, launchChromium } from '../support/chromium';
-import { discoverClient, testRedirectUri } from '../support/emulator-oidc';
 
 const hasBrowser = browserAvailable();
 
 describe.skipIf(!hasBrowser)('the emulator consent page in Chromium', () => {
   let emulator: RunningEmulator;
   let browser: Browser;
+  /** The app's callback, played by the test on a port of its own: it records each URL it is sent to. */
+  let callbackServer: Server;
+  let redirectUri: string;
+  const callbacksByState = new Map<string, (url: URL) => void>();
+
   beforeAll(async () => {
+    callbackServer = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', redirectUri);
+      callbacksByState.get(url.searchParams.get('state') ?? '')?.(url);
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<p>callback reached</p>');
+    });
+    await new Promise<void>((resolve) => callbackServer.listen(0, '127.0.0.1', resolve));
+    redirectUri = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/xero/callback`;
     emulator = await startEmulator({
-      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [testRedirectUri] }],
+      clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [redirectUri] }],
       seed: { contactsPerOrganisation: 5 },
     });
     browser = await launchChromium();
@@ -19,20 +33,17 @@ describe.skipIf(!hasBrowser)('the emulator consent page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await emulator?.close();
+    await new Promise((resolve) => callbackServer?.close(resolve));
   });
 
-  /** Opens the consent page; the app's callback is answered by the test so the final URL can be read. */
+  /** Opens the consent page; the callback server reports the URL the browser lands on. */
   async function openConsent(state: string): Promise<{ page: Page; callback: Promise<URL> }> {
-    const client = await discoverClient(emulator);
+    const issuer = await Issuer.discover(emulator.url);
+    const client = new issuer.Client({ client_id: 'c', client_secret: 's', redirect_uris: [redirectUri] });
     const page = await browser.newPage();
-    const callback = new Promise<URL>((resolve) => {
-      void page.route(`${testRedirectUri}**`, (route) => {
-        resolve(new URL(route.request().url()));
-        void route.fulfill({ status: 200, contentType: 'text/html', body: '<p>callback reached</p>' });
-      });
-    });
+    const callback = new Promise<URL>((resolve) => callbacksByState.set(state, resolve));
     await page.goto(
-      client.authorizationUrl({ redirect_uri: testRedirectUri, scope: 'openid profile email offline_access', state }),
+      client.authorizationUrl({ redirect_uri: redirectUri, scope: 'openid profile email offline_access', state }),
     );
     return { page, callback };
   }

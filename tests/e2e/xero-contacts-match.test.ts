@@ -18,7 +18,7 @@ describe.skipIf(!hasBrowser)('contacts and matching in the browser', () => {
     page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1100, height: 900 } })).newPage();
     await signUpInBrowser(page, 'ada@example.com');
     await page.goto('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).click();
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
     await page.getByLabel('Email').fill('ada.login@xero.example');
     await page.getByRole('button', { name: 'Allow access' }).click();
     await page.getByRole('heading', { name: 'Connected' }).waitFor();

@@ -55,10 +55,10 @@ describe.skipIf(!hasBrowser)('connecting Xero in the browser', () => {
   it('explains a cancelled consent in a sentence and stays disconnected', async () => {
     const page = await signedInPage('cancel@example.com');
     await page.goto('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).click();
+    await page.getByRole('button', { name: 'Connect to Xero' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('You cancelled on Xero, so nothing was connected.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).waitFor();
+    await page.getByRole('button', { name: 'Connect to Xero' }).waitFor();
   });
 });

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startDevEmulator } from '../../server/dev-emulator';
 import { loadEnv } from '../../server/env';
+import { generateKey } from '../../server/crypto/token-cipher';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'dev-emulator-'));
 
@@ -26,8 +28,8 @@ describe('the built-in emulator in development', () => {
     const production = loadEnv({
       NODE_ENV: 'production',
       DATA_DIR: dataDir(),
-      SESSION_SECRET: 's'.repeat(40),
-      TOKEN_ENCRYPTION_KEY: 'k'.repeat(43),
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      TOKEN_ENCRYPTION_KEY: generateKey(),
     });
     expect(await startDevEmulator(production)).toBeNull();
     expect(

@@ -19,7 +19,7 @@ afterAll(async () => server.stop());
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', origin: server.url, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -119,7 +119,7 @@ describe('failures a user can meet', () => {
     await doomed.db.close();
     const response = await fetch(`${doomed.url}/trpc/auth.signIn`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: doomed.url },
       body: JSON.stringify({ json: { email: 'ada@example.com', password: demoPassword } }),
     });
     expect(response.status).toBe(500);

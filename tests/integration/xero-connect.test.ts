@@ -363,6 +363,8 @@ describe('disconnect', () => {
 describe('secrets at rest', () => {
   it('stores no token, client secret or PKCE verifier in plain text anywhere in the database', async () => {
     const admin = await signUpUser(server);
+    // There is one admin at a time (a unique index): hand the role over.
+    await server.db.db.execute(sql`update users set role = 'user' where role = 'admin'`);
     await server.db.db.execute(sql`update users set role = 'admin' where id = ${admin.id}`);
     const clientSecret = 'admin-entered-secret-value-1234567890';
     const adminCaller = await server.callerFor(admin.jar);

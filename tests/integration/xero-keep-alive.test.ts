@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryTakeLease } from '../../server/db/job-lease';
 import { xeroConnections } from '../../server/db/schema';
 import { refreshIdleConnections } from '../../server/xero/keep-alive';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
@@ -46,10 +45,5 @@ describe('keep-alive', () => {
     expect(byUser.get(idle.id)?.lastRefreshedAt?.getTime()).toBeGreaterThan(daysAgo(1).getTime());
     expect(byUser.get(recent.id)?.tokenVersion).toBe(1);
     expect(byUser.get(dead.id)?.status).toBe('needs_reauth');
-  });
-
-  it('runs in one process at a time', async () => {
-    expect(await tryTakeLease(server.db.db, 'xero-keep-alive', 60_000, new Date())).toBe(true);
-    expect(await refreshIdleConnections(server.deps.xero, 7)).toMatchObject({ ran: false });
   });
 });

@@ -3,6 +3,9 @@ export class CookieJar {
   private readonly cookies = new Map<string, string>();
   readonly received: string[] = [];
 
+  /** The address this browser's requests come from, as the server sees it. */
+  constructor(readonly clientAddress = '127.0.0.1') {}
+
   store(setCookies: string[]): void {
     for (const header of setCookies) {
       this.received.push(header);

@@ -3,7 +3,8 @@ import { XeroClient } from 'xero-node';
 import type { RunningEmulator } from '../../server/xero-emulator';
 import { completeConsent, type ConsentChoice } from './xero-consent';
 
-export const testRedirectUri = 'http://localhost:3000/xero/callback';
+/** Registered with the emulator and matched as a string; nothing listens there and no test dials it. */
+export const testRedirectUri = 'http://app.localhost/xero/callback';
 export const testScopes = [
   'openid',
   'profile',

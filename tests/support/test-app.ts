@@ -1,11 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { buildApp } from '../../server/app';
-import { createDeps } from '../../server/create-deps';
+import { buildApp, type AppOptions } from '../../server/app';
+import { createDeps, type DepsConfig } from '../../server/create-deps';
 import type { AppDeps } from '../../server/app-deps';
+import { createAppLogger, type AppLogger } from '../../server/log/app-logger';
 import { createContextInner } from '../../server/trpc/context';
 import type { XeroCallLimits } from '../../server/xero/calls/call-limits';
 import type { XeroLog } from '../../server/xero/calls/xero-log';
+import type { SignInLimits } from '../../server/auth/sign-in-limiter';
+import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
+import type { SyncJobsOptions } from '../../server/xero/sync/sync-jobs';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../server/xero-emulator';
 import { createAppRouter, type AppRouter } from '../../server/trpc/router';
 import type { CookieJar } from './cookie-jar';
@@ -31,6 +35,10 @@ export const testXeroScopes = [
 export interface TestContext {
   db: TestDb;
   deps: AppDeps;
+  /** What `deps` was made from: another "process" on the same database builds its own from it. */
+  depsConfig: DepsConfig;
+  /** The job queue, when `syncJobs` started one. */
+  jobs: JobQueue | null;
   emulator: RunningEmulator;
   /** A caller acting as one browser: cookies set by a call are sent with the next. */
   callerFor(jar: CookieJar): AppCaller;
@@ -43,6 +51,15 @@ export interface TestContextOptions {
   /** Our side of Xero's limits and deadlines. */
   limits?: Partial<XeroCallLimits>;
   log?: XeroLog;
+  /** Starts the job queue and the Xero sync jobs on it, as the server does. */
+  syncJobs?: Partial<SyncJobsOptions>;
+  /**
+   * Where the Xero app's credentials come from: the environment (default), saved on the settings page, or
+   * nothing, so the emulator runs as the built-in one of development (control surface on).
+   */
+  credentialsIn?: 'environment' | 'settings' | 'emulator';
+  signInLimits?: SignInLimits;
+  logger?: AppLogger;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -53,34 +70,52 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const emulator = await startEmulator({
     seed: { contactsPerOrganisation: 30 },
     ...options.emulator,
+    ...(options.credentialsIn === 'emulator' ? { controlEnabled: true } : {}),
     clients: [client],
   });
+  const fromSettings = options.credentialsIn === 'settings';
+  const builtIn = options.credentialsIn === 'emulator';
   const xero = {
-    clientId: client.clientId,
-    clientSecret: client.clientSecret,
+    clientId: fromSettings || builtIn ? undefined : client.clientId,
+    clientSecret: fromSettings || builtIn ? undefined : client.clientSecret,
     redirectUri,
     scopes: testXeroScopes,
     identityUrl: emulator.url,
     apiUrl: emulator.url,
     webhookKey: testWebhookKey,
   };
-  const deps = createDeps(db.db, {
+  const depsConfig: DepsConfig = {
     publicUrl,
     sessionSecret: testSessionSecret,
     isProduction: false,
     tokenEncryptionKeys: testEncryptionKeys,
     xero,
-    xeroEmulator: null,
+    xeroEmulator: builtIn
+      ? { ...xero, clientId: client.clientId, clientSecret: client.clientSecret, source: 'emulator' as const }
+      : null,
     listen: db.listen,
     ...(options.limits ? { xeroLimits: options.limits } : {}),
     ...(options.log ? { xeroLog: options.log } : {}),
-  });
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.syncJobs ? { xeroSync: options.syncJobs } : {}),
+  };
+  const deps = createDeps(db.db, depsConfig);
+  if (fromSettings) await deps.xero.config.saveSettings(client.clientId, client.clientSecret, null);
+  let queue: JobQueue | null = null;
+  if (options.syncJobs) {
+    queue = await startJobQueue(db, (error) => console.error('job queue:', error.message));
+    await deps.xero.sync.start(queue);
+  }
   return {
     db,
     deps,
+    depsConfig,
+    jobs: queue,
     emulator,
     callerFor: (jar) => callerOn(deps, jar),
     async close() {
+      if (queue) await stopJobQueue(queue, 5_000);
       await emulator.close();
       await db.close();
     },
@@ -105,13 +140,20 @@ export interface RunningTestServer extends TestContext {
 
 /** The whole app listening on a free local port, on its own test database. */
 export async function startTestServer(
-  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null } = {},
+  options: Omit<TestContextOptions, 'publicUrl'> & { spaDir?: string | null; app?: Partial<AppOptions> } = {},
 ): Promise<RunningTestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { spaDir: _spaDir, ...contextOptions } = options;
+  const { spaDir: _spaDir, app: _app, ...contextOptions } = options;
   const context = await createTestContext({ ...contextOptions, publicUrl: url });
-  const app = await buildApp(context.deps, { publicUrl: url, spaDir: options.spaDir ?? null, logLevel: 'warn' });
+  const app = await buildApp(context.deps, {
+    publicUrl: url,
+    spaDir: options.spaDir ?? null,
+    logger: createAppLogger('warn'),
+    isProduction: false,
+    trustProxy: false,
+    ...options.app,
+  });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     ...context,
@@ -161,6 +203,10 @@ export function callerOn(deps: AppDeps, jar: CookieJar): AppCaller {
     routers.set(deps, router);
   }
   return router.createCaller(
-    createContextInner(deps, { headers: jar.headers(), setCookies: (cookies) => jar.store(cookies) }),
+    createContextInner(deps, {
+      headers: jar.headers(),
+      setCookies: (cookies) => jar.store(cookies),
+      clientAddress: jar.clientAddress,
+    }),
   );
 }

@@ -8,7 +8,7 @@ import { queryRows } from './raw-rows';
 export interface TestDb extends DbHandle {
   /** Empties every table, keeping the schema: run between tests. */
   truncate(): Promise<void>;
-  /** The database's URL on the PostgreSQL server, for other processes to open; null on PGlite. */
+  /** The PostgreSQL database's URL, so other "processes" can open their own pools; null on PGlite. */
   url: string | null;
 }
 

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '../../server/env';
+import { generateKey } from '../../server/crypto/token-cipher';
+
+const randomSecret = () => randomBytes(32).toString('base64url');
 
 const tempDataDir = () => mkdtempSync(join(tmpdir(), 'env-'));
 
@@ -32,9 +36,18 @@ describe('loadEnv', () => {
     [{ XERO_IDENTITY_URL: 'not a url' }, 'XERO_IDENTITY_URL'],
     [{ XERO_SCOPES: 'openid, email' }, 'XERO_SCOPES'],
     [{ XERO_KEEPALIVE_DAYS: '90' }, 'XERO_KEEPALIVE_DAYS'],
+    [{ XERO_SYNC_INTERVAL: 'often' }, 'XERO_SYNC_INTERVAL'],
+    [{ XERO_SYNC_INTERVAL: '10s' }, 'XERO_SYNC_INTERVAL'],
   ])('stops on %o with a message naming %s', (values, name) => {
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(EnvError);
     expect(() => loadEnv({ DATA_DIR: tempDataDir(), ...values })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('reads XERO_SYNC_INTERVAL in seconds, minutes or hours, 5 minutes by default', () => {
+    expect(loadEnv({ DATA_DIR: tempDataDir() }).xero.syncIntervalMs).toBe(300_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '90' }).xero.syncIntervalMs).toBe(90_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '2m' }).xero.syncIntervalMs).toBe(120_000);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), XERO_SYNC_INTERVAL: '1h' }).xero.syncIntervalMs).toBe(3_600_000);
   });
 
   it('requires SESSION_SECRET in production and generates nothing there', () => {
@@ -46,9 +59,9 @@ describe('loadEnv', () => {
   });
 
   it('requires TOKEN_ENCRYPTION_KEY in production and accepts a rotated list', () => {
-    const base = { NODE_ENV: 'production', DATA_DIR: tempDataDir(), SESSION_SECRET: 'x'.repeat(40) };
+    const base = { NODE_ENV: 'production', DATA_DIR: tempDataDir(), SESSION_SECRET: randomSecret() };
     expect(() => loadEnv(base)).toThrow(/TOKEN_ENCRYPTION_KEY: required in production/);
-    const keys = ['a'.repeat(43), 'b'.repeat(43)].join(',');
+    const keys = [generateKey(), generateKey()].join(',');
     expect(loadEnv({ ...base, TOKEN_ENCRYPTION_KEY: keys }).tokenEncryptionKeys).toHaveLength(2);
   });
 
@@ -67,5 +80,43 @@ describe('loadEnv', () => {
     expect(loadEnv({ DATA_DIR: tempDataDir(), PUBLIC_URL: 'https://app.example/' }).publicUrl).toBe(
       'https://app.example',
     );
+  });
+
+  describe('in production, refuses secrets that could be guessed, naming the variable', () => {
+    const production = (values: Record<string, string>) => ({
+      NODE_ENV: 'production',
+      DATA_DIR: tempDataDir(),
+      SESSION_SECRET: randomSecret(),
+      TOKEN_ENCRYPTION_KEY: generateKey(),
+      ...values,
+    });
+
+    it.each([
+      ['SESSION_SECRET', 'x'.repeat(40), /repeats one character/],
+      ['SESSION_SECRET', 'changeme-changeme-changeme-changeme', /placeholder/],
+      ['SESSION_SECRET', 'your-session-secret-goes-here-please', /placeholder/],
+      ['SESSION_SECRET', 'abcdefghijklmnopqrstuvwxyz0123456789', /run like/],
+      ['SESSION_SECRET', 'a1b2a1b2a1b2a1b2a1b2a1b2a1b2a1b2a1b2', /pattern repeated/],
+      ['SESSION_SECRET', 'abaabbbababbababbaabababbbaaabbbabab', /too little randomness/],
+      ['TOKEN_ENCRYPTION_KEY', 'a'.repeat(43), /repeats one character/],
+      ['TOKEN_ENCRYPTION_KEY', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ', /run like/],
+      ['TOKEN_ENCRYPTION_KEY', `${generateKey()},${'b'.repeat(43)}`, /\(key 2\): repeats one character/],
+    ])('%s=%s', (name, value, reason) => {
+      expect(() => loadEnv(production({ [name]: value }))).toThrow(new RegExp(`${name}.*${reason.source}`));
+    });
+
+    it('accepts random values, and development keeps accepting anything well-formed', () => {
+      for (let trial = 0; trial < 200; trial += 1) expect(() => loadEnv(production({}))).not.toThrow();
+      expect(loadEnv({ DATA_DIR: tempDataDir(), SESSION_SECRET: 'x'.repeat(40) }).sessionSecret).toBe('x'.repeat(40));
+    });
+  });
+
+  it('reads TRUST_PROXY as off by default, true, or a list of proxy addresses', () => {
+    expect(loadEnv({ DATA_DIR: tempDataDir() }).trustProxy).toBe(false);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadEnv({ DATA_DIR: tempDataDir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe(
+      '10.0.0.0/8, 127.0.0.1',
+    );
+    expect(() => loadEnv({ DATA_DIR: tempDataDir(), TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY:/);
   });
 });

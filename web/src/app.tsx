@@ -5,7 +5,7 @@ import { SignUpPage } from './features/auth/sign-up-page';
 import { AppShell } from './features/shell/app-shell';
 import { HomePage } from './features/shell/home-page';
 import { NotFoundPage } from './features/shell/not-found-page';
-import { ContactPage } from './features/contacts/contact-page';
+import { ContactRoute } from './features/contacts/contact-route';
 import { ContactsPage } from './features/contacts/contacts-page';
 import { LiveXeroChanges } from './features/live/live-xero-changes';
 import { MatchPage } from './features/match/match-page';
@@ -28,7 +28,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="integrations/xero" element={<XeroPage />} />
         <Route path="contacts" element={<ContactsPage />} />
-        <Route path="contacts/:id" element={<ContactPage />} />
+        <Route path="contacts/:id" element={<ContactRoute />} />
         <Route path="match" element={<MatchPage />} />
         <Route path="settings" element={<XeroSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

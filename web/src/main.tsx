@@ -3,9 +3,13 @@ import { httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from 
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { Toaster } from 'sonner';
 import superjson from 'superjson';
+import { maxBatchSize } from '../../shared/api-limits';
 import { App } from './app';
 import { trpc } from './trpc';
+// Sonner also inserts these rules itself, which our CSP (style-src 'self') refuses: ship them as a file.
+import 'sonner/dist/styles.css';
 import './styles.css';
 
 /** Errors that another try will not fix: the server understood us and said no. */
@@ -35,7 +39,7 @@ function Root() {
         splitLink({
           condition: (operation) => operation.type === 'subscription',
           true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+          false: httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: maxBatchSize }),
         }),
       ],
     }),
@@ -46,6 +50,7 @@ function Root() {
         <BrowserRouter>
           <App />
         </BrowserRouter>
+        <Toaster theme="system" position="bottom-right" closeButton />
       </QueryClientProvider>
     </trpc.Provider>
   );

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /*
  * Tables owned by the auth library (Better Auth). Field names are the library's; additional fields
@@ -8,20 +9,29 @@ import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 export const userRoles = ['user', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
-export const users = pgTable('users', {
-  id: text().primaryKey(),
-  name: text().notNull(),
-  email: text().notNull().unique(),
-  emailVerified: boolean().notNull().default(false),
-  image: text(),
-  firstName: text().notNull(),
-  lastName: text().notNull(),
-  role: text({ enum: userRoles }).notNull().default('user'),
-  /** The address this person uses at Xero when it differs from their sign-in email. */
-  xeroEmail: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    email: text().notNull().unique(),
+    emailVerified: boolean().notNull().default(false),
+    image: text(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    role: text({ enum: userRoles }).notNull().default('user'),
+    /** The address this person uses at Xero when it differs from their sign-in email. */
+    xeroEmail: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // At most one admin, whatever races: the first-account promotion relies on it (server/auth/first-admin.ts).
+  (table) => [
+    uniqueIndex('users_single_admin')
+      .on(table.role)
+      .where(sql`${table.role} = 'admin'`),
+  ],
+);
 export type User = typeof users.$inferSelect;
 
 export const sessions = pgTable(

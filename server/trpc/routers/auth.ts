@@ -5,7 +5,9 @@ import { authedProcedure, publicProcedure, router } from '../procedures';
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.loadUser()),
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps.auth, input, ctx.request)),
+  signUp: publicProcedure
+    .input(signUpInput)
+    .mutation(({ ctx, input }) => signUp(ctx.deps.auth, ctx.deps.db, input, ctx.request)),
   signIn: publicProcedure
     .input(signInInput)
     .mutation(({ ctx, input }) => signIn(ctx.deps.auth, ctx.deps.signInLimiter, input, ctx.request)),

@@ -100,12 +100,17 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
         (since === null || contact.updatedAt > since) &&
         (term === '' || matchesSearch(contact, term)) &&
         (where === null || where(readContact(contact)));
-      // The stored list is already in name order; only another order needs a sorted copy.
-      const source = order
-        ? [...call.organisation.contacts].sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId))
-        : call.organisation.contacts;
-      const result =
-        !filtered && !order && !includeArchived
+      // The stored list is already in name order; another order sorts only the matches (an incremental
+      // sync's If-Modified-Since leaves few of 100,000), never the whole organisation.
+      const result = order
+        ? paginate(
+            call.organisation.contacts
+              .filter(keep)
+              .sort((a, b) => order(a, b) || a.contactId.localeCompare(b.contactId)),
+            page,
+            pageSize,
+          )
+        : !filtered && !includeArchived
           ? paginate(
               (call.organisation.activeContacts ??= call.organisation.contacts.filter(
                 (contact) => contact.status !== 'ARCHIVED',
@@ -113,7 +118,7 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
               page,
               pageSize,
             )
-          : filterPage(source, keep, page, pageSize);
+          : filterPage(call.organisation.contacts, keep, page, pageSize);
       const summaryOnly = parseBoolean(query.summaryOnly);
       return envelope(context.options.providerName, context.clock.now(), {
         pagination: result.pagination,

@@ -18,7 +18,7 @@ fieldset{border:1px solid #d7dde5;border-radius:6px;margin:1rem 0;padding:.5rem 
 fieldset label{font-weight:400;display:flex;gap:.5rem;align-items:center;margin:.35rem 0}
 .actions{display:flex;gap:.75rem;margin-top:1rem}
 button{font:inherit;font-weight:600;padding:.55rem 1.1rem;border-radius:6px;border:1px solid #9aa5b4;background:#fff;cursor:pointer}
-button.allow{background:#13b5ea;border-color:#13b5ea;color:#fff}
+button.allow{background:#0b6fa4;border-color:#0b6fa4;color:#fff}
 :focus-visible{outline:3px solid #f5a300;outline-offset:2px}
 .error{color:#b42318}
 `;

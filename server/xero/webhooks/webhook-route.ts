@@ -2,6 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { XeroDeps } from '../xero-deps';
 import { receiveWebhook } from './receive-webhook';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The host's same-origin rule for state-changing requests must skip this route: Xero's servers post
+     * without an Origin header, and the signature check is what authenticates them.
+     */
+    acceptsCrossOrigin?: boolean;
+  }
+}
+
 /** Xero batches events; a delivery of 1,000 is ~300 KB. Anything far larger is not Xero. */
 const bodyLimitBytes = 1024 * 1024;
 
@@ -16,7 +26,7 @@ export async function registerXeroWebhookRoute(app: FastifyInstance, deps: XeroD
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (_request, body, done) =>
       done(null, body),
     );
-    scope.post('/xero/webhooks', async (request, reply) => {
+    scope.post('/xero/webhooks', { config: { acceptsCrossOrigin: true } }, async (request, reply) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['x-xero-signature'];
       const outcome = await receiveWebhook(deps, rawBody, typeof signature === 'string' ? signature : undefined);

@@ -24,7 +24,11 @@ export function TextField({ label, errors, hint, ...input }: TextFieldProps) {
       <input id={id} aria-invalid={hasErrors || undefined} aria-describedby={describedBy} {...input} />
       {hasErrors ? (
         <p id={errorId} className="field-error">
-          {errors.join(' ')}
+          {errors.map((error) => (
+            <span key={error} className="field-error-line">
+              {error}
+            </span>
+          ))}
         </p>
       ) : null}
     </div>

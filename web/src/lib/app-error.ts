@@ -40,3 +40,30 @@ export function readAppError(error: unknown): ClientAppError | null {
 export function messageOf(error: unknown): string {
   return readAppError(error)?.message ?? genericFailureMessage;
 }
+
+/** Who or what a failure comes from, so the message can say so and the person knows whom to wait for. */
+export type FailureCause = 'xero' | 'network' | 'settings' | 'us' | 'missing' | 'request';
+
+export function failureCause(failure: ClientAppError, reachedServer: boolean): FailureCause {
+  if (!reachedServer) return 'network';
+  switch (failure.appCode) {
+    case 'XERO_UNAVAILABLE':
+    case 'XERO_RATE_LIMITED':
+    case 'XERO_FORBIDDEN':
+    case 'XERO_BAD_REQUEST':
+      return 'xero';
+    case 'XERO_NOT_CONFIGURED':
+      return 'settings';
+    case 'INTERNAL':
+      return 'us';
+    case 'NOT_FOUND':
+      return 'missing';
+    default:
+      return 'request';
+  }
+}
+
+/** Whether the server answered at all (an app code came back). */
+export function reachedServer(error: unknown): boolean {
+  return error instanceof TRPCClientError && Boolean((error.data as ErrorData | undefined)?.appCode);
+}

@@ -5,10 +5,12 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { readAppError } from '../../lib/app-error';
+import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
 
 export function SignInPage() {
   const [params] = useSearchParams();
+  usePageTitle('Sign in');
   const next = safeReturnPath(params.get('next'));
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -53,9 +55,11 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={failure?.fieldErrors.password}
         />
-        <Button type="submit" busy={signIn.isPending} busyLabel="Signing in…">
-          Sign in
-        </Button>
+        <div>
+          <Button type="submit" busy={signIn.isPending} busyLabel="Signing in…">
+            Sign in
+          </Button>
+        </div>
       </form>
       <p>
         New here?{' '}

@@ -7,12 +7,14 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { readAppError } from '../../lib/app-error';
+import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
 
 const emptyForm: SignUpInput = { firstName: '', lastName: '', email: '', password: '' };
 
 export function SignUpPage() {
   const [params] = useSearchParams();
+  usePageTitle('Create your account');
   const next = safeReturnPath(params.get('next'));
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -82,9 +84,11 @@ export function SignUpPage() {
           onChange={update('password')}
           errors={fieldErrors.password}
         />
-        <Button type="submit" busy={signUp.isPending} busyLabel="Creating your account…">
-          Create account
-        </Button>
+        <div>
+          <Button type="submit" busy={signUp.isPending} busyLabel="Creating your account…">
+            Create account
+          </Button>
+        </div>
       </form>
       <p>
         Already have an account?{' '}

@@ -2,8 +2,10 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
+import { contactOrders, type ContactOrder } from '../../../../shared/xero-inputs';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { trpc } from '../../trpc';
+import { SyncStatusPanel } from '../sync/sync-status';
 import { XeroQueryState } from '../xero/xero-query-state';
 import { ContactsSkeleton, ContactsTable } from './contacts-table';
 
@@ -17,6 +19,9 @@ export function ContactsPage() {
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const includeArchived = params.get('archived') === '1';
+  const sortParam = params.get('sort');
+  const order: ContactOrder = contactOrders.find((value) => value === sortParam) ?? 'name_asc';
+  const organisation = trpc.xero.status.useQuery().data?.selectedTenant?.name;
   const searchId = useId();
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -24,7 +29,10 @@ export function ContactsPage() {
       if (value === null || value === '') next.delete(name);
       else next.set(name, value);
     }
-    setParams(next, { replace: true });
+    // Moving between pages is a step Back should undo; other changes refine the same view.
+    const paging = 'page' in changes && changes.page !== null;
+    setParams(next, { replace: !paging });
+    if (paging) window.scrollTo({ top: 0 });
   };
   const currentQuery = params.get('q') ?? '';
   useEffect(() => {
@@ -43,23 +51,41 @@ export function ContactsPage() {
   }, [debouncedSearch, currentQuery, setParams]);
 
   const contacts = trpc.xero.contacts.useQuery(
-    { page, pageSize, search: currentQuery, includeArchived },
+    { page, pageSize, search: currentQuery, includeArchived, order },
     // Keep the last page on screen while the next loads; a superseded request is cancelled.
     { placeholderData: keepPreviousData, trpc: { abortOnUnmount: true } },
   );
   const data = contacts.data;
   const pagination = data?.pagination;
+  const lastPage = pagination ? Math.max(1, pagination.pageCount) : null;
+  useEffect(() => {
+    // Past the last page (an old link, fewer contacts since): show the last page that exists.
+    if (lastPage !== null && page > lastPage && !contacts.isPlaceholderData)
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (lastPage > 1) next.set('page', String(lastPage));
+          else next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+  }, [lastPage, page, contacts.isPlaceholderData, setParams]);
 
   return (
     <div className="stack">
-      <h1>Contacts</h1>
+      <div>
+        <h1>Contacts</h1>
+        {organisation ? <p className="lead">{organisation}</p> : null}
+      </div>
+      <SyncStatusPanel />
       <div className="toolbar">
         <div className="field grow">
           <label htmlFor={searchId}>Search contacts</label>
           <input
             id={searchId}
             type="search"
-            placeholder="Name, email or contact number"
+            placeholder="Name, email, contact number or contact person"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
@@ -77,16 +103,29 @@ export function ContactsPage() {
         {data && pagination ? (
           <>
             <p className="result-count" aria-live="polite">
-              {pagination.itemCount === 1 ? '1 contact' : `${pagination.itemCount.toLocaleString('en')} contacts`}
+              {data.countCapped
+                ? `More than ${pagination.itemCount.toLocaleString('en')} contacts`
+                : pagination.itemCount === 1
+                  ? '1 contact'
+                  : `${pagination.itemCount.toLocaleString('en')} contacts`}
               {params.get('q') ? ` matching “${params.get('q')}”` : ''}
-              {contacts.isFetching ? ' · updating…' : ''}
+              {search.trim() !== currentQuery ? ' · searching…' : contacts.isFetching ? ' · updating…' : ''}
             </p>
             {data.contacts.length === 0 ? (
               <p className="empty">
-                {params.get('q') ? 'No contacts match your search.' : 'This organisation has no contacts yet.'}
+                {params.get('q')
+                  ? 'No contacts match your search.'
+                  : pagination.itemCount > 0
+                    ? 'Going to the last page…'
+                    : 'This organisation has no contacts yet.'}
               </p>
             ) : (
-              <ContactsTable contacts={data.contacts} busy={contacts.isFetching} />
+              <ContactsTable
+                contacts={data.contacts}
+                busy={contacts.isFetching}
+                order={order}
+                onOrder={(next) => update({ sort: next === 'name_asc' ? null : next, page: null })}
+              />
             )}
             {pagination.pageCount > 1 ? (
               <nav className="pager" aria-label="Pages">

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { ContactOrder } from '../../../../shared/xero-inputs';
 import { formatDate } from '../../lib/format';
 import type { RouterOutputs } from '../../trpc';
 
@@ -7,17 +8,53 @@ type Contact = RouterOutputs['xero']['contacts']['contacts'][number];
 const roles = (contact: Contact) =>
   [contact.isCustomer ? 'Customer' : null, contact.isSupplier ? 'Supplier' : null].filter(Boolean).join(', ') || '—';
 
-export function ContactsTable({ contacts, busy }: { contacts: Contact[]; busy: boolean }) {
+interface ContactsTableProps {
+  contacts: Contact[];
+  busy: boolean;
+  order: ContactOrder;
+  onOrder: (order: ContactOrder) => void;
+}
+
+/** A column header that sorts: pressing it again reverses the direction. */
+function SortHeader(props: {
+  label: string;
+  asc: ContactOrder;
+  desc: ContactOrder;
+  first: ContactOrder;
+  order: ContactOrder;
+  onOrder: (order: ContactOrder) => void;
+}) {
+  const { label, asc, desc, first, order, onOrder } = props;
+  const direction = order === asc ? 'ascending' : order === desc ? 'descending' : 'none';
+  const next = direction === 'none' ? first : direction === 'ascending' ? desc : asc;
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button type="button" className="sort-button" onClick={() => onOrder(next)}>
+        {label}
+        <span aria-hidden="true">{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}</span>
+      </button>
+    </th>
+  );
+}
+
+export function ContactsTable({ contacts, busy, order, onOrder }: ContactsTableProps) {
   return (
     <div className="table-wrap">
-      <table className="table" aria-busy={busy || undefined}>
+      <table className="table cards-on-phone" aria-busy={busy || undefined}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <SortHeader label="Name" asc="name_asc" desc="name_desc" first="name_asc" order={order} onOrder={onOrder} />
             <th scope="col">Email</th>
             <th scope="col">Type</th>
             <th scope="col">Status</th>
-            <th scope="col">Updated</th>
+            <SortHeader
+              label="Updated"
+              asc="updated_asc"
+              desc="updated_desc"
+              first="updated_desc"
+              order={order}
+              onOrder={onOrder}
+            />
           </tr>
         </thead>
         <tbody>
@@ -26,10 +63,14 @@ export function ContactsTable({ contacts, busy }: { contacts: Contact[]; busy: b
               <th scope="row">
                 <Link to={`/contacts/${contact.id}`}>{contact.name}</Link>
               </th>
-              <td>{contact.email ?? '—'}</td>
-              <td>{roles(contact)}</td>
-              <td>{contact.status === 'ARCHIVED' ? <span className="badge">Archived</span> : 'Active'}</td>
-              <td>{contact.updatedAt ? formatDate(contact.updatedAt) : '—'}</td>
+              <td data-label="Email">
+                {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+              </td>
+              <td data-label="Type">{roles(contact)}</td>
+              <td data-label="Status">
+                {contact.status === 'ARCHIVED' ? <span className="badge">Archived</span> : 'Active'}
+              </td>
+              <td data-label="Updated">{contact.updatedAt ? formatDate(contact.updatedAt) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { messageOf } from '../../lib/app-error';
+import { notify } from '../../lib/notify';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
 import { XeroQueryState } from '../xero/xero-query-state';
@@ -14,12 +16,18 @@ export function MatchPage() {
   const me = useCurrentUser();
   const guess = trpc.xero.guessUser.useQuery();
   const utils = trpc.useUtils();
-  const refresh = async () => {
+  const currentLink = useRef<HTMLHeadingElement>(null);
+  // The pressed button disappears (Link becomes a badge, Unlink goes away): focus the outcome instead.
+  const refresh = async (message: string) => {
     await utils.xero.guessUser.invalidate();
     await utils.xero.status.invalidate();
+    notify.success(message);
+    currentLink.current?.focus();
   };
-  const link = trpc.xero.linkUser.useMutation({ onSuccess: refresh });
-  const unlink = trpc.xero.unlinkUser.useMutation({ onSuccess: refresh });
+  const link = trpc.xero.linkUser.useMutation({
+    onSuccess: (user) => refresh(`Linked to ${user.firstName} ${user.lastName}`),
+  });
+  const unlink = trpc.xero.unlinkUser.useMutation({ onSuccess: () => refresh('Unlinked from your Xero user') });
   const data = guess.data;
 
   return (
@@ -32,7 +40,9 @@ export function MatchPage() {
         {data ? (
           <>
             <section className="card stack" aria-labelledby="current-link">
-              <h2 id="current-link">Current link</h2>
+              <h2 id="current-link" ref={currentLink} tabIndex={-1}>
+                Current link
+              </h2>
               {data.linkedUser ? (
                 <div className="actions">
                   <p>{`Linked to ${data.linkedUser.firstName} ${data.linkedUser.lastName} (${data.linkedUser.email}) in ${data.organisation}.`}</p>

@@ -1,13 +1,28 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
+import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
+import { useConnectedToast } from '../xero/connect-toast';
+import { healthText } from '../xero/connection-health';
 import { EmulatorBanner } from '../xero/emulator-banner';
+import { OrganisationSwitcher } from '../xero/organisation-switcher';
+import { rememberBrowsedContacts } from './getting-started';
+import { routeTitle } from './route-titles';
+import { useFocusOnNavigate } from './use-focus-on-navigate';
 
 export function AppShell() {
   const me = useCurrentUser();
   const utils = trpc.useUtils();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(routeTitle(pathname));
+  useFocusOnNavigate(main);
+  useEffect(() => {
+    if (pathname.startsWith('/contacts')) rememberBrowsedContacts();
+  }, [pathname]);
   const signOut = trpc.auth.signOut.useMutation({
     onSuccess: async () => {
       utils.auth.me.setData(undefined, null);
@@ -17,6 +32,8 @@ export function AppShell() {
   });
   const user = me.data;
   const xeroStatus = trpc.xero.status.useQuery(undefined, { staleTime: 60_000 });
+  const status = xeroStatus.data;
+  useConnectedToast(status);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -24,6 +41,7 @@ export function AppShell() {
       </a>
       <header className="shell-header">
         <NavLink to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
           Xero Connect
         </NavLink>
         <nav aria-label="Main">
@@ -36,6 +54,15 @@ export function AppShell() {
           {user?.role === 'admin' ? <NavLink to="/settings">Settings</NavLink> : null}
         </nav>
         <div className="shell-user">
+          {status?.connected && status.tenants.length > 0 ? (
+            status.health === 'ok' ? (
+              <OrganisationSwitcher tenants={status.tenants} compact />
+            ) : (
+              <Link to="/integrations/xero" className="pill pill-warning">
+                {`Xero: ${healthText[status.health ?? 'unknown'].heading.toLowerCase()}`}
+              </Link>
+            )
+          ) : null}
           {user ? <span className="user-name">{`${user.firstName} ${user.lastName}`}</span> : null}
           <Button
             variant="secondary"
@@ -47,8 +74,8 @@ export function AppShell() {
           </Button>
         </div>
       </header>
-      <main id="main" className="page" tabIndex={-1}>
-        {xeroStatus.data?.usingEmulator ? <EmulatorBanner /> : null}
+      <main id="main" className="page" tabIndex={-1} ref={main}>
+        {status?.usingEmulator ? <EmulatorBanner /> : null}
         <Outlet />
       </main>
     </div>

@@ -1,24 +1,29 @@
 import { useId } from 'react';
 import { Alert } from '../../components/alert';
 import { messageOf } from '../../lib/app-error';
+import { notify } from '../../lib/notify';
 import { trpc, type RouterOutputs } from '../../trpc';
 
 type Tenant = RouterOutputs['xero']['status']['tenants'][number];
 
-export function OrganisationSwitcher({ tenants }: { tenants: Tenant[] }) {
+/** Which organisation every Xero page reads; in the header of every page, and on the Xero page. */
+export function OrganisationSwitcher({ tenants, compact = false }: { tenants: Tenant[]; compact?: boolean }) {
   const id = useId();
   const utils = trpc.useUtils();
   const select = trpc.xero.selectTenant.useMutation({
     onSuccess: async (status) => {
       utils.xero.status.setData(undefined, status);
+      notify.success(`Switched to ${status.selectedTenant?.name ?? 'the organisation'}`);
       // Everything read from Xero so far belongs to the previous organisation.
       await utils.xero.invalidate();
     },
   });
   const selected = tenants.find((tenant) => tenant.selected)?.tenantId ?? '';
   return (
-    <div className="field">
-      <label htmlFor={id}>Organisation</label>
+    <div className={compact ? 'switcher' : 'field'}>
+      <label htmlFor={id} className={compact ? 'sr-only' : undefined}>
+        Organisation
+      </label>
       <select
         id={id}
         value={selected}

@@ -1,4 +1,5 @@
 import { trpc } from '../../trpc';
+import { rememberConnectStarted } from './connect-toast';
 
 /**
  * Starts "Connect Xero": asks the server for a consent URL bound to this session, then leaves the SPA
@@ -6,7 +7,10 @@ import { trpc } from '../../trpc';
  */
 export function useConnectXero() {
   const authUrl = trpc.xero.authUrl.useMutation({
-    onSuccess: ({ url }) => window.location.assign(url),
+    onSuccess: ({ url }) => {
+      rememberConnectStarted();
+      window.location.assign(url);
+    },
   });
   return {
     connect: (next: string) => authUrl.mutate({ next }),

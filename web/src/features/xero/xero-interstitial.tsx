@@ -1,9 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { messageOf } from '../../lib/app-error';
 import { useConnectXero } from './use-connect-xero';
+import { XeroConnectButton } from './xero-connect-button';
 
 export interface XeroInterstitialProps {
   /** Why the user sees it: never connected, or the connection needs renewing. */
@@ -15,7 +15,7 @@ export interface XeroInterstitialProps {
 export function DefaultXeroInterstitial({ reason, returnTo }: XeroInterstitialProps) {
   const { connect, isPending, error } = useConnectXero();
   return (
-    <section className="card interstitial" aria-labelledby="interstitial-title">
+    <section className="card stack interstitial" aria-labelledby="interstitial-title">
       <h1 id="interstitial-title">Connect to Xero</h1>
       <p>
         {reason === 'reauth_required'
@@ -23,9 +23,11 @@ export function DefaultXeroInterstitial({ reason, returnTo }: XeroInterstitialPr
           : 'This page shows data from your Xero organisation. Connect your Xero account to carry on; you will come back to this page.'}
       </p>
       {error ? <Alert>{messageOf(error)}</Alert> : null}
-      <Button onClick={() => connect(returnTo)} busy={isPending} busyLabel="Opening Xero…">
-        {reason === 'reauth_required' ? 'Reconnect to Xero' : 'Connect to Xero'}
-      </Button>
+      <div>
+        <XeroConnectButton onClick={() => connect(returnTo)} busy={isPending}>
+          {reason === 'reauth_required' ? 'Reconnect to Xero' : 'Connect to Xero'}
+        </XeroConnectButton>
+      </div>
     </section>
   );
 }

@@ -1,17 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { xeroPagePath } from '../../../../shared/routes';
 import { xeroCallbackMessage } from '../../../../shared/xero-callback-errors';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { FailureNotice } from '../../components/failure-notice';
 import { Loading } from '../../components/loading';
 import { messageOf } from '../../lib/app-error';
 import { fromNow, formatDate } from '../../lib/format';
 import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
+import { healthText } from './connection-health';
 import { DisconnectSection } from './disconnect-section';
 import { OrganisationSwitcher } from './organisation-switcher';
+import { scopeLabel } from './scope-labels';
 import { useConnectXero } from './use-connect-xero';
+import { XeroConnectButton } from './xero-connect-button';
 
 export function XeroPage() {
   const status = trpc.xero.status.useQuery();
@@ -20,14 +23,21 @@ export function XeroPage() {
   const callbackError = xeroCallbackMessage(params.get('xero_error'));
   const { connect, isPending, error } = useConnectXero();
   const [disconnectMessage, setDisconnectMessage] = useState<string | null>(null);
+  const disconnectNotice = useRef<HTMLDivElement>(null);
+  // The Disconnect button goes away with the connection: focus the outcome instead of losing it.
+  useEffect(() => {
+    if (disconnectMessage) disconnectNotice.current?.focus();
+  }, [disconnectMessage]);
 
   const dismiss = () => {
     params.delete('xero_error');
     setParams(params, { replace: true });
   };
+  const data = status.data;
+  const health = data?.health ? healthText[data.health] : null;
 
   return (
-    <div className="stack">
+    <div className="stack narrow-content">
       <h1>Xero</h1>
       {callbackError ? (
         <Alert>
@@ -37,12 +47,16 @@ export function XeroPage() {
           </button>
         </Alert>
       ) : null}
-      {disconnectMessage ? <Alert tone="success">{disconnectMessage}</Alert> : null}
+      {disconnectMessage ? (
+        <div ref={disconnectNotice} tabIndex={-1}>
+          <Alert tone="success">{disconnectMessage}</Alert>
+        </div>
+      ) : null}
       {status.isPending ? <Loading label="Loading your Xero connection…" /> : null}
-      {status.error ? <Alert>{messageOf(status.error)}</Alert> : null}
-      {status.data ? (
+      {status.error ? <FailureNotice error={status.error} onRetry={() => void status.refetch()} /> : null}
+      {data ? (
         <>
-          {!status.data.configured ? (
+          {!data.configured ? (
             <Alert tone="info">
               Xero is not set up for this app yet.{' '}
               {me.data?.role === 'admin' ? (
@@ -53,45 +67,61 @@ export function XeroPage() {
             </Alert>
           ) : null}
           {error ? <Alert>{messageOf(error)}</Alert> : null}
-          {status.data.configured && !status.data.connected ? (
-            <section className="card stack">
+          {data.configured && !data.connected ? (
+            <section className="card stack" aria-labelledby="connect-title">
+              <h2 id="connect-title">Not connected</h2>
               <p>
                 Connect your Xero account to browse your organisation’s contacts and match your account to your Xero
-                user.
+                user. You will approve access on Xero’s own page and come straight back here.
               </p>
-              <Button onClick={() => connect(xeroPagePath)} busy={isPending} busyLabel="Opening Xero…">
-                Connect Xero
-              </Button>
+              <div>
+                <XeroConnectButton onClick={() => connect(xeroPagePath)} busy={isPending} />
+              </div>
             </section>
           ) : null}
-          {status.data.connected ? (
+          {data.connected && health ? (
             <section className="card stack" aria-labelledby="connection-title">
-              <h2 id="connection-title">Connected</h2>
-              {status.data.needsReauth ? (
-                <Alert tone="info">
-                  Your Xero connection has expired or was revoked.{' '}
-                  <Button onClick={() => connect(xeroPagePath)} busy={isPending} busyLabel="Opening Xero…">
+              <div className="card-heading">
+                <h2 id="connection-title">{health.heading}</h2>
+                <span className={`pill pill-${health.tone}`}>{data.selectedTenant?.name ?? 'No organisation'}</span>
+              </div>
+              {data.health !== 'ok' ? (
+                <Alert tone={health.tone === 'error' ? 'error' : 'info'}>
+                  <p className="notice-title">{health.detail}</p>
+                  <XeroConnectButton onClick={() => connect(xeroPagePath)} busy={isPending}>
                     Reconnect to Xero
-                  </Button>
+                  </XeroConnectButton>
                 </Alert>
               ) : null}
-              {status.data.identity ? (
+              {data.identity ? (
                 <dl className="details">
                   <dt>Xero user</dt>
-                  <dd>{`${status.data.identity.givenName} ${status.data.identity.familyName} (${status.data.identity.email})`}</dd>
-                  <dt>Access token</dt>
-                  <dd>
-                    {status.data.accessTokenExpiresAt
-                      ? `expires ${fromNow(status.data.accessTokenExpiresAt)}; renewed automatically`
-                      : 'unknown'}
-                  </dd>
-                  <dt>Connected</dt>
-                  <dd>{status.data.connectedAt ? formatDate(status.data.connectedAt) : 'unknown'}</dd>
+                  <dd>{`${data.identity.givenName} ${data.identity.familyName} (${data.identity.email})`}</dd>
+                  {data.health === 'ok' ? (
+                    <>
+                      <dt>Access</dt>
+                      <dd>
+                        {data.accessTokenExpiresAt
+                          ? `renewed automatically; current pass expires ${fromNow(data.accessTokenExpiresAt)}`
+                          : 'renewed automatically'}
+                      </dd>
+                    </>
+                  ) : null}
+                  <dt>Authorised on</dt>
+                  <dd>{data.connectedAt ? formatDate(data.connectedAt) : 'unknown'}</dd>
                   <dt>Permissions</dt>
-                  <dd>{status.data.scopes.join(', ')}</dd>
+                  <dd>
+                    <ul className="plain-list">
+                      {data.scopes.map((scope) => (
+                        <li key={scope} title={scope}>
+                          {scopeLabel(scope)}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
                 </dl>
               ) : null}
-              <OrganisationSwitcher tenants={status.data.tenants} />
+              <OrganisationSwitcher tenants={data.tenants} />
               <p>
                 <Link to="/contacts">Browse contacts</Link> · <Link to="/match">Match my account</Link> ·{' '}
                 <button

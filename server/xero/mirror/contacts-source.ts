@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { contactsInput } from '../../../shared/xero-inputs';
+import { getContact, listContacts, type ContactDetailDto } from '../contacts-service';
+import type { XeroDeps } from '../xero-deps';
+import { openXeroSession } from '../xero-session';
+import { getMirrorContact, listMirrorContacts, type MirrorContactsPage } from './contact-reader';
+import { userTenant } from './user-tenant';
+
+/**
+ * The contacts of the user's selected organisation: from the mirror once its first full sync is done
+ * (no Xero call at all, not even a token refresh), live from Xero until then.
+ */
+export async function contactsForUser(
+  deps: XeroDeps,
+  userId: string,
+  input: z.output<typeof contactsInput>,
+): Promise<MirrorContactsPage> {
+  const { tenantId, sync } = await userTenant(deps.db, userId);
+  if (sync?.initialDoneAt) return listMirrorContacts(deps.db, tenantId, input, sync);
+  return { ...(await listContacts(await openXeroSession(deps, userId), input)), countCapped: false };
+}
+
+export async function contactForUser(deps: XeroDeps, userId: string, contactId: string): Promise<ContactDetailDto> {
+  const { tenantId, sync } = await userTenant(deps.db, userId);
+  if (sync?.initialDoneAt) return getMirrorContact(deps.db, tenantId, contactId);
+  return getContact(await openXeroSession(deps, userId), contactId);
+}

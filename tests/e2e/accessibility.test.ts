@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spaDir } from '../../server/spa-build';
+import { axeViolations, blocking, type AxeViolation } from '../support/axe';
+import { browserAvailable, launchChromium } from '../support/chromium';
+import { tourEveryPage } from '../support/page-tour';
+import { startTestServer, type RunningTestServer } from '../support/test-app';
+
+const hasBrowser = browserAvailable();
+
+describe.skipIf(!hasBrowser)('accessibility of every page', () => {
+  let server: RunningTestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      spaDir,
+      credentialsIn: 'settings',
+      emulator: { seed: { contactsPerOrganisation: 60 } },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('has no serious or critical axe violation, an h1 and its own title, at laptop and phone sizes, light and dark', async () => {
+    const found: { state: string; violation: AxeViolation }[] = [];
+    const visited: string[] = [];
+    await tourEveryPage(browser, server, async (state, page) => {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 390, height: 844 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const violation of (await axeViolations(page)).filter(blocking))
+          found.push({ state: `${state} @${viewport.width}`, violation });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await page.locator('h1').count(), `${state} has an h1`).toBeGreaterThan(0);
+      if (state !== 'emulator-consent') expect(await page.title(), state).toMatch(/^[A-Z][\w ]+ · Xero Connect$/);
+      visited.push(state);
+    });
+    expect(visited.length).toBeGreaterThan(25);
+    expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+  }, 240_000);
+});
