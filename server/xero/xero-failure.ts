@@ -160,10 +160,10 @@ export function toAppError(failure: XeroFailure, organisation = 'this organisati
         'Xero sent an answer we could not read, so nothing is shown rather than something wrong. Please try again in a moment.',
       );
     case 'circuit_open':
+      // No retryAfter: the person decides when to try again; the breaker lets one trial call through then.
       return new AppError(
         'XERO_UNAVAILABLE',
-        `Xero has not been answering for ${organisation}; we will try again in ${wait(failure.retryAfterSeconds ?? 15)}.`,
-        { retryAfter: failure.retryAfterSeconds ?? 15 },
+        `Xero has not been answering for ${organisation}. Please try again in ${wait(failure.retryAfterSeconds ?? 15)}.`,
       );
     case 'timeout':
       return new AppError('XERO_UNAVAILABLE', 'Xero did not answer in time. Please try again in a moment.');

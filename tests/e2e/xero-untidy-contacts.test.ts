@@ -4,6 +4,7 @@ import { spaDir } from '../../server/spa-build';
 import { unbrokenContactName } from '../../server/xero-emulator/seed/names';
 import { browserAvailable, launchChromium } from '../support/chromium';
 import { signUpInBrowser } from '../support/browser-accounts';
+import { connectInBrowser } from '../support/browser-xero';
 import { emulatorContacts } from '../support/emulator-contacts';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 
@@ -22,11 +23,7 @@ describe.skipIf(!hasBrowser)('untidy contacts and bad answers in the browser', (
     browser = await launchChromium();
     page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 800, height: 900 } })).newPage();
     await signUpInBrowser(page, 'grace@example.com', { first: 'Grace', last: 'Hopper' });
-    await page.goto('/integrations/xero');
-    await page.getByRole('button', { name: 'Connect Xero' }).click();
-    await page.getByLabel('Email').fill('grace.login@xero.example');
-    await page.getByRole('button', { name: 'Allow access' }).click();
-    await page.getByRole('heading', { name: 'Connected' }).waitFor();
+    await connectInBrowser(page, 'grace.login@xero.example');
   });
   afterAll(async () => {
     await browser?.close();

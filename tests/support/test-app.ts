@@ -94,7 +94,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       ? { ...xero, clientId: client.clientId, clientSecret: client.clientSecret, source: 'emulator' as const }
       : null,
     listen: db.listen,
-    ...(options.limits ? { xeroLimits: options.limits } : {}),
+    // A circuit breaker opened by one test's injected outage must not outlast it by 15 s.
+    xeroLimits: { breakerCooldownMs: 500, ...options.limits },
     ...(options.log ? { xeroLog: options.log } : {}),
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
