@@ -8,6 +8,7 @@ import { connectXero, signUpUser } from '../support/xero-connect';
 
 let server: RunningTestServer;
 let tenantId: string;
+let user: Awaited<ReturnType<typeof signUpUser>>;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -20,7 +21,7 @@ beforeAll(async () => {
   tenantId = server.emulator.control.organisations()[0]?.tenantId ?? '';
   const clientId = server.emulator.clients[0]?.clientId ?? '';
   server.emulator.control.setWebhook(clientId, { url: `${server.url}/xero/webhooks`, key: testWebhookKey });
-  const user = await signUpUser(server);
+  user = await signUpUser(server);
   await connectXero(server, user, { tenantIds: [tenantId] });
   await server.callerFor(user.jar).xero.syncStatus();
   await syncedAfter(server, tenantId);
@@ -43,6 +44,7 @@ const pendingEvents = () =>
 
 describe('webhooks keep the mirror fresh', () => {
   it('fetches a created, renamed and archived contact into the mirror, without waiting for the next poll', async () => {
+    expect((await server.callerFor(user.jar).xero.syncStatus()).live).toBe(false);
     const control = server.emulator.control;
     const contact = control.addContact(tenantId, { name: 'Webhook Wombat Ltd' });
     await waitFor('the created contact in the mirror', async () => (await mirrorName(contact.contactId))?.name);
@@ -55,6 +57,7 @@ describe('webhooks keep the mirror fresh', () => {
       (await mirrorName(contact.contactId))?.status === 'ARCHIVED' ? true : undefined,
     );
     expect(await pendingEvents()).toHaveLength(0);
+    expect(await server.callerFor(user.jar).xero.syncStatus()).toMatchObject({ state: 'up_to_date', live: true });
   });
 
   it('fetches a burst of 120 changes with batched IDs lookups: at most one Xero call per change', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte } from 'drizzle-orm';
 import { xeroWebhookEvents } from '../webhooks/schema';
 import type { XeroDeps } from '../xero-deps';
 import { toMirrorRow } from './contact-row';
@@ -64,6 +64,15 @@ export async function fetchWebhookChanges(deps: XeroDeps, tenantId: string): Pro
       inArray(
         xeroWebhookEvents.id,
         events.map((event) => event.id),
+      ),
+    );
+  // Done events are kept a day (they say webhooks are flowing, and help explain a change), then go.
+  await deps.db
+    .delete(xeroWebhookEvents)
+    .where(
+      and(
+        eq(xeroWebhookEvents.tenantId, tenantId),
+        lt(xeroWebhookEvents.processedAt, new Date(takenAt.getTime() - 24 * 60 * 60 * 1000)),
       ),
     );
   await deps.changes.publish({ tenantId, contactIds });
