@@ -24,6 +24,12 @@ export const xeroSettingsInput = z.object({
     .max(200)
     .optional()
     .transform((value) => (value ? value : undefined)),
+  /** Write-only too: Xero's webhooks key for this app; empty keeps the stored one. */
+  webhookKey: plainText()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((value) => (value ? value : undefined)),
 });
 export type XeroSettingsInput = z.infer<typeof xeroSettingsInput>;
 

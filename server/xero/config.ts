@@ -33,6 +33,7 @@ export interface XeroStaticConfig {
 }
 
 export const secretPurpose = {
+  webhookKey: 'xero.webhook_key',
   clientSecret: 'xero.client_secret',
   tokenSet: 'xero.token_set',
   codeVerifier: 'xero.code_verifier',
@@ -96,9 +97,13 @@ export class XeroConfigProvider {
       };
     }
     const [saved] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
+    const savedWebhookKey = saved?.webhookKeyEnc
+      ? this.cipher.decrypt(saved.webhookKeyEnc, secretPurpose.webhookKey)
+      : null;
     if (saved) {
       return {
         ...shared,
+        webhookKey: shared.webhookKey ?? savedWebhookKey,
         clientId: saved.clientId,
         clientSecret: this.cipher.decrypt(saved.clientSecretEnc, secretPurpose.clientSecret),
         source: 'settings',
@@ -107,8 +112,17 @@ export class XeroConfigProvider {
     return this.emulator;
   }
 
-  async saveSettings(clientId: string, clientSecret: string | null, updatedBy: string | null): Promise<void> {
+  /** Saves the app's credentials; an empty secret or webhook key (null or undefined) keeps the saved one. */
+  async saveSettings(
+    clientId: string,
+    clientSecret: string | null,
+    updatedBy: string | null,
+    webhookKey: string | null = null,
+  ): Promise<void> {
     const [existing] = await this.db.select().from(xeroSettings).where(eq(xeroSettings.id, 1));
+    const webhookKeyEnc = webhookKey
+      ? this.cipher.encrypt(webhookKey, secretPurpose.webhookKey)
+      : (existing?.webhookKeyEnc ?? null);
     const secretEnc = clientSecret
       ? this.cipher.encrypt(clientSecret, secretPurpose.clientSecret)
       : existing?.clientSecretEnc;
@@ -119,10 +133,10 @@ export class XeroConfigProvider {
     }
     await this.db
       .insert(xeroSettings)
-      .values({ id: 1, clientId, clientSecretEnc: secretEnc, updatedBy })
+      .values({ id: 1, clientId, clientSecretEnc: secretEnc, webhookKeyEnc, updatedBy })
       .onConflictDoUpdate({
         target: xeroSettings.id,
-        set: { clientId, clientSecretEnc: secretEnc, updatedBy, updatedAt: new Date() },
+        set: { clientId, clientSecretEnc: secretEnc, webhookKeyEnc, updatedBy, updatedAt: new Date() },
       });
     this.cached = undefined;
   }
@@ -140,6 +154,11 @@ export class XeroConfigProvider {
   async clearSettings(): Promise<void> {
     await this.db.delete(xeroSettings).where(eq(xeroSettings.id, 1));
     this.cached = undefined;
+  }
+
+  /** Whether the environment sets the webhook key (the page then shows it as set elsewhere). */
+  get webhookKeyFromEnvironment(): boolean {
+    return Boolean(this.fromEnv.webhookKey);
   }
 
   async savedClientId(): Promise<string | null> {

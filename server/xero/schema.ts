@@ -87,6 +87,8 @@ export const xeroSettings = pgTable('xero_settings', {
   id: integer().primaryKey().default(1),
   clientId: text().notNull(),
   clientSecretEnc: text().notNull(),
+  /** The app's webhooks key from Xero's developer portal, encrypted; XERO_WEBHOOK_KEY wins over it. */
+  webhookKeyEnc: text(),
   /** The host app's id of the admin who saved them. */
   updatedBy: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -14,6 +14,11 @@ export interface XeroSettingsView {
   /** What removing the saved credentials falls back to. */
   fallback: 'environment' | 'emulator' | 'none';
   redirectUri: string;
+  /** Where Xero should send webhooks: beside the redirect URI, at /xero/webhooks. */
+  webhookUrl: string;
+  /** Never the key itself: whether one is in use, and whether the environment sets it. */
+  hasWebhookKey: boolean;
+  webhookKeyFromEnvironment: boolean;
 }
 
 export async function readXeroSettings(deps: XeroDeps): Promise<XeroSettingsView> {
@@ -27,6 +32,9 @@ export async function readXeroSettings(deps: XeroDeps): Promise<XeroSettingsView
     hasSavedCredentials: savedClientId !== null,
     fallback: environmentWins ? 'environment' : deps.config.emulatorAvailable ? 'emulator' : 'none',
     redirectUri: deps.config.redirectUri,
+    webhookUrl: new URL('/xero/webhooks', deps.config.redirectUri).toString(),
+    hasWebhookKey: Boolean(current?.webhookKey),
+    webhookKeyFromEnvironment: deps.config.webhookKeyFromEnvironment,
   };
 }
 
@@ -38,7 +46,7 @@ export async function saveXeroSettings(
   // With the environment set, what is saved here waits as the fallback for when it is unset (the page
   // then shows the environment's app read-only instead of a form).
   // An empty secret keeps the saved one; the provider refuses (with a field error) when none is saved.
-  await deps.config.saveSettings(input.clientId, input.clientSecret ?? null, adminId);
+  await deps.config.saveSettings(input.clientId, input.clientSecret ?? null, adminId, input.webhookKey ?? null);
   return readXeroSettings(deps);
 }
 

@@ -41,8 +41,12 @@ describe('sign-in limits', () => {
   it('checks at most 10 of 40 parallel wrong guesses, and refuses the right password after them', async () => {
     const outcomes = await Promise.all(Array.from({ length: 40 }, (_, index) => attempt(app.deps, `wrong ${index}`)));
     const checked = outcomes.filter((outcome) => outcome === 'INVALID_CREDENTIALS').length;
-    expect(checked).toBe(10);
+    // The rule is "at most 10 checked". On a loaded machine one reservation can fail at the database; the
+    // limiter then fails closed (that attempt is neither checked nor let in), so exactly 10 is not promised.
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(checked).toBeGreaterThanOrEqual(8);
     expect(outcomes.filter((outcome) => outcome === 'TOO_MANY_REQUESTS')).toHaveLength(30);
+    expect(outcomes).not.toContain('SIGNED_IN');
     expect(await attempt(app.deps, demoPassword)).toBe('TOO_MANY_REQUESTS');
     const error = await failureOf(
       (await callerOn(app.deps, new CookieJar('203.0.113.7'))).auth.signIn({

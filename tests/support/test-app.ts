@@ -192,7 +192,6 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
   });
 }
 
-/** A caller for one browser on the given dependencies (for tests that build their own). */
 type AppCaller = ReturnType<AppRouter['createCaller']>;
 const routers = new WeakMap<AppDeps, AppRouter>();
 

@@ -1,4 +1,6 @@
+import { eq, max } from 'drizzle-orm';
 import { staleRunMs, ensureSyncState } from '../sync/sync-state-store';
+import { xeroWebhookEvents } from '../webhooks/schema';
 import type { XeroDeps } from '../xero-deps';
 import type { XeroSyncState } from './schema';
 import { userTenant } from './user-tenant';
@@ -18,7 +20,13 @@ export interface SyncStatus {
   nextRunAt: Date | null;
   /** Active contacts in the mirror. */
   contactCount: number;
+  /** When Xero last sent a webhook event for this organisation; "Live" while they keep coming. */
+  lastWebhookAt: Date | null;
+  live: boolean;
 }
+
+/** Webhooks count as flowing while one came within this window; polling runs whatever the answer. */
+const liveWindowMs = 24 * 60 * 60 * 1000;
 
 function stateOf(row: XeroSyncState, now: Date): SyncState {
   const running = row.runningSince !== null && now.getTime() - row.runningSince.getTime() < staleRunMs;
@@ -29,7 +37,12 @@ function stateOf(row: XeroSyncState, now: Date): SyncState {
   return 'up_to_date';
 }
 
-export function describeSync(row: XeroSyncState, contactCount: number, now: Date): SyncStatus {
+export function describeSync(
+  row: XeroSyncState,
+  contactCount: number,
+  now: Date,
+  lastWebhookAt: Date | null = null,
+): SyncStatus {
   const state = stateOf(row, now);
   return {
     tenantId: row.tenantId,
@@ -48,12 +61,18 @@ export function describeSync(row: XeroSyncState, contactCount: number, now: Date
     lastSuccessAt: row.lastSuccessAt,
     nextRunAt: row.nextRunAt,
     contactCount,
+    lastWebhookAt,
+    live: lastWebhookAt !== null && now.getTime() - lastWebhookAt.getTime() < liveWindowMs && state !== 'failing',
   };
 }
 
 async function statusOf(deps: XeroDeps, tenantId: string, known: XeroSyncState | null): Promise<SyncStatus> {
   const state = known ?? (await ensureSyncState(deps.db, tenantId));
-  return describeSync(state, state.activeCount, deps.now());
+  const [latest] = await deps.db
+    .select({ at: max(xeroWebhookEvents.receivedAt) })
+    .from(xeroWebhookEvents)
+    .where(eq(xeroWebhookEvents.tenantId, tenantId));
+  return describeSync(state, state.activeCount, deps.now(), latest?.at ?? null);
 }
 
 /**

@@ -3,6 +3,7 @@ import { refreshIdleConnections } from '../keep-alive';
 import type { XeroDeps } from '../xero-deps';
 import { checkConnectionsHealth } from './health-check';
 import { syncOrganisation } from './run-sync';
+import { fetchWebhookChanges } from './webhook-fetch';
 import { dueOrganisations, ensureSyncState, staleRunMs } from './sync-state-store';
 
 export const syncJobNames = {
@@ -12,6 +13,8 @@ export const syncJobNames = {
   schedule: 'xero-sync-schedule',
   keepAlive: 'xero-keep-alive',
   healthCheck: 'xero-health-check',
+  /** Fetches the contacts named by stored webhook events (`{ tenantId }`); one at a time per organisation. */
+  webhookChanges: 'xero-webhook-changes',
 } as const;
 
 export interface SyncJobsOptions {
@@ -45,6 +48,14 @@ export class XeroSyncJobs {
       retryLimit: 0,
       expireInSeconds,
     });
+    await queue.createQueue(syncJobNames.webhookChanges, {
+      name: syncJobNames.webhookChanges,
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds,
+    });
     for (const name of [syncJobNames.schedule, syncJobNames.keepAlive, syncJobNames.healthCheck]) {
       await queue.createQueue(name, { name, policy: 'singleton', retryLimit: 0, expireInSeconds });
     }
@@ -56,9 +67,21 @@ export class XeroSyncJobs {
           if (!job) return;
           const timing = { intervalMs: this.options.intervalMs };
           await syncOrganisation(this.deps, job.data.tenantId, timing, new Date(job.data.requestedAt));
+          // Webhook events that waited for a first sync, or came in during this one, are handled now.
+          await this.requestWebhookFetch(job.data.tenantId);
         },
       );
     }
+    // Polled twice a second: a change in Xero should reach open pages within a second or two.
+    await queue.work<{ tenantId: string }>(
+      syncJobNames.webhookChanges,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (!job) return;
+        const report = await fetchWebhookChanges(this.deps, job.data.tenantId);
+        if (report.more) await this.requestWebhookFetch(job.data.tenantId);
+      },
+    );
     await queue.work(syncJobNames.schedule, async () => {
       await this.enqueueDue();
     });
@@ -99,6 +122,16 @@ export class XeroSyncJobs {
       { tenantId, requestedAt: requestedAt.toISOString() },
       { singletonKey: tenantId },
     );
+    return id !== null;
+  }
+
+  /**
+   * Asks for the organisation's stored webhook events to be fetched into the mirror. Deduplicated per
+   * organisation: a burst of deliveries becomes one job, which takes every event stored before it runs.
+   */
+  async requestWebhookFetch(tenantId: string): Promise<boolean> {
+    if (!this.queue) return false;
+    const id = await this.queue.send(syncJobNames.webhookChanges, { tenantId }, { singletonKey: tenantId });
     return id !== null;
   }
 

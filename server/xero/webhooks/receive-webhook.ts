@@ -1,4 +1,5 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { xeroSyncStates } from '../mirror/schema';
 import { xeroTenants } from '../schema';
 import type { XeroDeps } from '../xero-deps';
 import { webhookPayload, type WebhookEvent } from './payload';
@@ -42,12 +43,23 @@ export async function receiveWebhook(
   return { status: 200, stored, ignored: payload.events.length - wanted.length };
 }
 
-/** Open pages of each organisation refetch the contacts that changed. */
+/**
+ * Hands each organisation's events to the queue, which fetches the contacts into the mirror and then tells
+ * open pages. Where nothing can do that now (no queue in this process, or the first sync still running, when
+ * pages read Xero live), open pages are told at once so they refetch from Xero.
+ */
 async function announce(deps: XeroDeps, events: WebhookEvent[]): Promise<void> {
   const byTenant = new Map<string, Set<string>>();
   for (const event of events)
     byTenant.set(event.tenantId, (byTenant.get(event.tenantId) ?? new Set()).add(event.resourceId));
-  for (const [tenantId, contactIds] of byTenant) await deps.changes.publish({ tenantId, contactIds: [...contactIds] });
+  for (const [tenantId, contactIds] of byTenant) {
+    const queued = await deps.sync.requestWebhookFetch(tenantId);
+    const [state] = await deps.db
+      .select({ initialDoneAt: xeroSyncStates.initialDoneAt })
+      .from(xeroSyncStates)
+      .where(eq(xeroSyncStates.tenantId, tenantId));
+    if (!queued || !state?.initialDoneAt) await deps.changes.publish({ tenantId, contactIds: [...contactIds] });
+  }
 }
 
 async function connectedTenants(deps: XeroDeps, tenantIds: string[]): Promise<Set<string>> {

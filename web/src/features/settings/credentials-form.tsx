@@ -13,10 +13,12 @@ export function CredentialsForm({ view }: { view: SettingsView }) {
   const utils = trpc.useUtils();
   const [clientId, setClientId] = useState(view.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
+  const [webhookKey, setWebhookKey] = useState('');
   const save = trpc.xero.saveSettings.useMutation({
     onSuccess: async (next) => {
       utils.xero.settings.setData(undefined, next);
       setClientSecret('');
+      setWebhookKey('');
       notify.success('Xero settings saved');
       await utils.xero.status.invalidate();
     },
@@ -25,7 +27,7 @@ export function CredentialsForm({ view }: { view: SettingsView }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ clientId, clientSecret });
+    save.mutate({ clientId, clientSecret, webhookKey });
   }
 
   return (
@@ -55,6 +57,22 @@ export function CredentialsForm({ view }: { view: SettingsView }) {
         onChange={(e) => setClientSecret(e.target.value)}
         errors={failure?.fieldErrors.clientSecret}
       />
+      {view.webhookKeyFromEnvironment ? null : (
+        <TextField
+          label="Webhooks key (optional)"
+          name="webhookKey"
+          type="password"
+          autoComplete="new-password"
+          hint={
+            view.hasWebhookKey
+              ? 'A key is saved and is never shown. Leave this empty to keep it.'
+              : 'From the Webhooks page of your app in Xero’s developer portal. Without it, contacts refresh every few minutes instead of within seconds.'
+          }
+          value={webhookKey}
+          onChange={(e) => setWebhookKey(e.target.value)}
+          errors={failure?.fieldErrors.webhookKey}
+        />
+      )}
       <div>
         <Button type="submit" busy={save.isPending} busyLabel="Saving…">
           Save

@@ -38,9 +38,14 @@ export function XeroSettingsPage() {
 
 function SettingsSections({ view }: { view: SettingsView }) {
   const [copied, setCopied] = useState(false);
+  const [copiedWebhook, setCopiedWebhook] = useState(false);
   async function copyRedirect() {
     await navigator.clipboard.writeText(view.redirectUri);
     setCopied(true);
+  }
+  async function copyWebhookUrl() {
+    await navigator.clipboard.writeText(view.webhookUrl);
+    setCopiedWebhook(true);
   }
   return (
     <>
@@ -55,6 +60,26 @@ function SettingsSections({ view }: { view: SettingsView }) {
           <Button variant="secondary" onClick={() => void copyRedirect()}>
             {copied ? 'Copied' : 'Copy'}
           </Button>
+        </p>
+      </section>
+      <section className="card stack" aria-labelledby="webhook-title">
+        <h2 id="webhook-title">Webhooks</h2>
+        <p>
+          For changes in Xero to show here within seconds, subscribe your Xero app’s webhooks (contacts) to this address
+          and save the key Xero shows beside it:
+        </p>
+        <p className="copy-row">
+          <code>{view.webhookUrl}</code>
+          <Button variant="secondary" onClick={() => void copyWebhookUrl()}>
+            {copiedWebhook ? 'Copied' : 'Copy'}
+          </Button>
+        </p>
+        <p>
+          {view.webhookKeyFromEnvironment
+            ? 'The server’s environment sets the webhooks key (XERO_WEBHOOK_KEY).'
+            : view.hasWebhookKey
+              ? 'A webhooks key is in use.'
+              : 'No webhooks key yet: contacts still refresh every few minutes.'}
         </p>
       </section>
       {view.environmentWins ? (

@@ -5,6 +5,7 @@ import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
 import { ConnectionSummary } from './connection-summary';
 import { GettingStarted } from './getting-started';
+import { SyncStatusPanel } from '../sync/sync-status';
 
 /** The dashboard: what to do next for a new user, and the state of the Xero connection for everyone. */
 export function HomePage() {
@@ -23,6 +24,12 @@ export function HomePage() {
       {data ? (
         <div className="dashboard">
           {data.connected ? <ConnectionSummary status={data} /> : null}
+          {healthy ? (
+            <section className="card stack" aria-labelledby="sync-title">
+              <h2 id="sync-title">Contacts</h2>
+              <SyncStatusPanel />
+            </section>
+          ) : null}
           {!healthy || data.linkedXeroUserId === null ? (
             <GettingStarted status={data} isAdmin={me.data?.role === 'admin'} />
           ) : (

@@ -21,6 +21,7 @@ function headline(status: SyncStatus): string {
     case 'failing':
       return 'Contacts could not be synced';
     case 'up_to_date':
+      if (status.live) return `Live · changes in Xero show here in seconds`;
       return status.lastSuccessAt ? `Up to date · synced ${fromNow(status.lastSuccessAt)}` : 'Up to date';
   }
 }

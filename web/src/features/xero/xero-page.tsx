@@ -15,6 +15,7 @@ import { OrganisationSwitcher } from './organisation-switcher';
 import { scopeLabel } from './scope-labels';
 import { useConnectXero } from './use-connect-xero';
 import { XeroConnectButton } from './xero-connect-button';
+import { SyncStatusPanel } from '../sync/sync-status';
 
 export function XeroPage() {
   const status = trpc.xero.status.useQuery();
@@ -122,6 +123,7 @@ export function XeroPage() {
                 </dl>
               ) : null}
               <OrganisationSwitcher tenants={data.tenants} />
+              {data.health === 'ok' ? <SyncStatusPanel /> : null}
               <p>
                 <Link to="/contacts">Browse contacts</Link> · <Link to="/match">Match my account</Link> ·{' '}
                 <button

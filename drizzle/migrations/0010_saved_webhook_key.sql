@@ -1,0 +1,1 @@
+ALTER TABLE "xero_settings" ADD COLUMN "webhook_key_enc" text;
