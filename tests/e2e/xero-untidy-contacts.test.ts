@@ -59,11 +59,11 @@ describe.skipIf(!hasBrowser)('untidy contacts and bad answers in the browser', (
     expect(bullets.every((text) => text.trim() !== '' && !text.trim().startsWith('—'))).toBe(true);
   });
 
-  it('shows a body that is not Xero data as an error, never as "no contacts"', async () => {
+  it('shows a body that is not Xero data as an error on a live page, never as an empty answer', async () => {
     // The SPA retries a failed query twice; every attempt meets the HTML page.
     server.emulator.control.injectFaults({ kind: 'html', count: 3 });
-    await page.goto('/contacts');
+    await page.goto('/match');
     await page.getByText(/Xero sent an answer we could not read/).waitFor();
-    expect(await page.getByText('This organisation has no contacts yet.').count()).toBe(0);
+    expect(await page.getByText('Your account is not linked to a Xero user yet.').count()).toBe(0);
   });
 });
