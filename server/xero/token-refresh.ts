@@ -9,6 +9,7 @@ import type { XeroAppConfig } from './config';
 import { fromTokenSet, openTokenSet, sealTokenSet, type StoredTokenSet } from './stored-token-set';
 import type { XeroDeps } from './xero-deps';
 import { classifyXeroError, toAppError, XeroFailure } from './xero-failure';
+import { notConnected, reauthRequired } from './module-errors';
 
 /** Refresh when less than this remains: a call that starts now must not meet an expired token. */
 export const refreshMarginMs = 5 * 60 * 1000;
@@ -37,8 +38,7 @@ function needsRefresh(row: XeroConnection, now: Date, request: RefreshRequest): 
 const stillUsable = (row: XeroConnection, now: Date) =>
   row.accessTokenExpiresAt.getTime() - now.getTime() > usableMarginMs;
 
-export const reauthRequired = () =>
-  new AppError('XERO_REAUTH_REQUIRED', 'Your Xero connection has expired. Please connect to Xero again.');
+export { reauthRequired };
 
 const signInUnavailable = (waitMs: number) =>
   new AppError(
@@ -103,7 +103,7 @@ async function refreshShared(
   const deadline = request.deadline ?? deps.gate.deadline();
   for (;;) {
     const read = await readConnection(deps, connectionId);
-    if (!read) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+    if (!read) throw notConnected();
     const row = read.connection;
     if (row.status !== 'active') throw reauthRequired();
     if (!needsRefresh(row, deps.now(), request)) return tokensOf(deps, row);
@@ -174,7 +174,7 @@ async function refreshClaimed(
   try {
     // Re-read under the claim: someone may have finished a refresh between our read and our claim.
     const [row] = await deps.db.select().from(xeroConnections).where(eq(xeroConnections.id, connectionId));
-    if (!row) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+    if (!row) throw notConnected();
     if (row.status !== 'active') throw reauthRequired();
     if (!needsRefresh(row, deps.now(), request)) {
       failed = false;

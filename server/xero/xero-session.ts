@@ -8,6 +8,7 @@ import { freshTokens, reauthRequired, type FreshTokens } from './token-refresh';
 import { createXeroClient } from './xero-client-factory';
 import type { XeroDeps } from './xero-deps';
 import { classifyXeroError, toAppError } from './xero-failure';
+import { notConnected } from './module-errors';
 
 export interface XeroIdentity {
   xeroUserId: string;
@@ -45,8 +46,6 @@ export interface SessionOptions {
   /** Everything one caller may spend (waiting for a slot, refreshing, retrying), in ms; the gate's by default. */
   budgetMs?: number;
 }
-
-const notConnected = () => new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
 
 async function openSession(
   deps: XeroDeps,

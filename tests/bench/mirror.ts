@@ -27,7 +27,7 @@ await connectXero(server, owner, { tenantIds: [tenantId], email: 'owner@example.
 const callsBefore = apiCalls(server, tenantId);
 const tokenCallsBefore = server.emulator.control.counters().tokenEndpointCalls;
 const started = performance.now();
-await (await server.callerFor(owner.jar)).xero.syncStatus();
+await server.callerFor(owner.jar).xero.syncStatus();
 await waitFor(
   'the first sync',
   async () => ((await syncState(server, tenantId))?.initialDoneAt ? true : undefined),

@@ -36,7 +36,7 @@ async function connected(email: string, tenantId: string): Promise<TestUser> {
   await connectXero(server, user, { email, tenantIds: [tenantId] });
   return user;
 }
-const contacts = async (user: TestUser) => (await server.callerFor(user.jar)).xero.contacts({ pageSize: 10 });
+const contacts = async (user: TestUser) => server.callerFor(user.jar).xero.contacts({ pageSize: 10 });
 
 const reader = await connected('hang@example.com', demo);
 server.emulator.control.injectFaults({ kind: 'hang', count: 2, tenantId: demo });

@@ -39,7 +39,7 @@ const tokens = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '');
 const config = await server.deps.xero.config.current();
 if (!config) throw new Error('no Xero config');
 const openIdClient = await server.deps.xero.openId.get(config);
-const tenantId = (await (await server.callerFor(user.jar)).xero.status()).selectedTenant?.tenantId ?? '';
+const tenantId = (await server.callerFor(user.jar).xero.status()).selectedTenant?.tenantId ?? '';
 
 const input = encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 100 } }));
 const ours = await timeEach(

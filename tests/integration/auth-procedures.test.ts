@@ -29,16 +29,16 @@ function fieldErrorsOf(error: TRPCError): Record<string, unknown> {
 describe('sign up', () => {
   it('creates the account, signs the browser in with an httpOnly SameSite=Lax cookie, and auth.me returns it', async () => {
     const jar = new CookieJar();
-    const user = await (await app.callerFor(jar)).auth.signUp(newUserInput({ email: '  Ada@Example.COM ' }));
+    const user = await app.callerFor(jar).auth.signUp(newUserInput({ email: '  Ada@Example.COM ' }));
     expect(user).toMatchObject({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' });
     const sessionCookie = jar.received.find((header) => header.includes('session_token'));
     expect(sessionCookie).toMatch(/HttpOnly/i);
     expect(sessionCookie).toMatch(/SameSite=Lax/i);
-    expect(await (await app.callerFor(jar)).auth.me()).toMatchObject({ id: user.id, email: 'ada@example.com' });
+    expect(await app.callerFor(jar).auth.me()).toMatchObject({ id: user.id, email: 'ada@example.com' });
   });
 
   it('makes the first account an admin and later ones users', async () => {
-    const first = await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
+    const first = await app.callerFor(new CookieJar()).auth.signUp(newUserInput());
     const second = await (
       await app.callerFor(new CookieJar())
     ).auth.signUp(newUserInput({ email: 'grace@example.com' }));
@@ -47,9 +47,9 @@ describe('sign up', () => {
   });
 
   it('rejects an email already in use, in any case, with a field error and creates nothing', async () => {
-    await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
+    await app.callerFor(new CookieJar()).auth.signUp(newUserInput());
     const error = await failureOf(
-      (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'ADA@example.com' })),
+      app.callerFor(new CookieJar()).auth.signUp(newUserInput({ email: 'ADA@example.com' })),
     );
     expect(error.code).toBe('CONFLICT');
     expect(fieldErrorsOf(error)).toHaveProperty('email');
@@ -62,7 +62,7 @@ describe('sign up', () => {
     ['a malformed email', newUserInput({ email: 'not-an-email' }), 'email'],
     ['a missing first name', newUserInput({ firstName: '   ' }), 'firstName'],
   ])('rejects %s with a field error and creates nothing', async (_case, input, field) => {
-    const error = await failureOf((await app.callerFor(new CookieJar())).auth.signUp(input));
+    const error = await failureOf(app.callerFor(new CookieJar()).auth.signUp(input));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error)).toHaveProperty(field);
     expect(await userCount()).toBe(0);
@@ -71,22 +71,22 @@ describe('sign up', () => {
 
 describe('sign in and out', () => {
   beforeEach(async () => {
-    await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
+    await app.callerFor(new CookieJar()).auth.signUp(newUserInput());
   });
 
   it('signs in with the right password', async () => {
     const jar = new CookieJar();
-    const user = await (await app.callerFor(jar)).auth.signIn({ email: 'ADA@example.com', password: demoPassword });
+    const user = await app.callerFor(jar).auth.signIn({ email: 'ADA@example.com', password: demoPassword });
     expect(user.email).toBe('ada@example.com');
-    expect((await (await app.callerFor(jar)).auth.me())?.id).toBe(user.id);
+    expect((await app.callerFor(jar).auth.me())?.id).toBe(user.id);
   });
 
   it('gives one generic message for a wrong password and for an unknown email', async () => {
     const wrongPassword = await failureOf(
-      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'ada@example.com', password: 'not the password' }),
+      app.callerFor(new CookieJar()).auth.signIn({ email: 'ada@example.com', password: 'not the password' }),
     );
     const unknownEmail = await failureOf(
-      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'nobody@example.com', password: demoPassword }),
+      app.callerFor(new CookieJar()).auth.signIn({ email: 'nobody@example.com', password: demoPassword }),
     );
     for (const error of [wrongPassword, unknownEmail]) {
       expect(error.code).toBe('UNAUTHORIZED');
@@ -96,31 +96,31 @@ describe('sign in and out', () => {
 
   it('signs out: the old cookie no longer opens a session', async () => {
     const jar = new CookieJar();
-    await (await app.callerFor(jar)).auth.signIn({ email: 'ada@example.com', password: demoPassword });
+    await app.callerFor(jar).auth.signIn({ email: 'ada@example.com', password: demoPassword });
     const oldCookie = jar.header();
-    await (await app.callerFor(jar)).auth.signOut();
-    expect(await (await app.callerFor(jar)).auth.me()).toBeNull();
+    await app.callerFor(jar).auth.signOut();
+    expect(await app.callerFor(jar).auth.me()).toBeNull();
     const replay = new CookieJar();
     replay.store(oldCookie.split('; ').map((pair) => `${pair}; Path=/`));
-    expect(await (await app.callerFor(replay)).auth.me()).toBeNull();
+    expect(await app.callerFor(replay).auth.me()).toBeNull();
   });
 
   it('signing out without a session still succeeds', async () => {
-    await expect((await app.callerFor(new CookieJar())).auth.signOut()).resolves.toEqual({ signedOut: true });
+    await expect(app.callerFor(new CookieJar()).auth.signOut()).resolves.toEqual({ signedOut: true });
   });
 
   it('auth.me is null for an anonymous visitor and for a forged cookie', async () => {
-    expect(await (await app.callerFor(new CookieJar())).auth.me()).toBeNull();
+    expect(await app.callerFor(new CookieJar()).auth.me()).toBeNull();
     const forged = new CookieJar();
     forged.store(['better-auth.session_token=forged.value; Path=/']);
-    expect(await (await app.callerFor(forged)).auth.me()).toBeNull();
+    expect(await app.callerFor(forged).auth.me()).toBeNull();
   });
 
   it('refuses sign-in for an email after 10 wrong passwords, even with the right one', async () => {
-    await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'guessed@example.com' }));
+    await app.callerFor(new CookieJar()).auth.signUp(newUserInput({ email: 'guessed@example.com' }));
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const error = await failureOf(
-        (await app.callerFor(new CookieJar())).auth.signIn({
+        app.callerFor(new CookieJar()).auth.signIn({
           email: 'guessed@example.com',
           password: `wrong ${attempt}`,
         }),
@@ -128,7 +128,7 @@ describe('sign in and out', () => {
       expect(error.code).toBe('UNAUTHORIZED');
     }
     const limited = await failureOf(
-      (await app.callerFor(new CookieJar())).auth.signIn({ email: 'guessed@example.com', password: demoPassword }),
+      app.callerFor(new CookieJar()).auth.signIn({ email: 'guessed@example.com', password: demoPassword }),
     );
     expect(limited.code).toBe('TOO_MANY_REQUESTS');
     expect((limited.cause as AppError).details.retryAfter).toBeGreaterThan(0);

@@ -22,9 +22,7 @@ describe(`the first account is the only admin (${testServerUrl() ? 'PostgreSQL' 
       await app.db.truncate();
       const signUps = await Promise.all(
         Array.from({ length: 8 }, async (_, index) =>
-          (await app.callerFor(new CookieJar())).auth.signUp(
-            newUserInput({ email: `t${trial}-u${index}@example.com` }),
-          ),
+          app.callerFor(new CookieJar()).auth.signUp(newUserInput({ email: `t${trial}-u${index}@example.com` })),
         ),
       );
       const admins = await app.db.db.select({ id: users.id }).from(users).where(eq(users.role, 'admin'));
@@ -36,9 +34,9 @@ describe(`the first account is the only admin (${testServerUrl() ? 'PostgreSQL' 
 
   it('keeps a later account a user, even when no admin is left', async () => {
     await app.db.truncate();
-    const first = await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput());
+    const first = await app.callerFor(new CookieJar()).auth.signUp(newUserInput());
     await app.db.db.update(users).set({ role: 'user' }).where(eq(users.id, first.id));
-    const later = await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'b@example.com' }));
+    const later = await app.callerFor(new CookieJar()).auth.signUp(newUserInput({ email: 'b@example.com' }));
     expect(later.role).toBe('user');
   });
 });

@@ -13,7 +13,7 @@ describe('session cookies in production', () => {
   it('are Secure, httpOnly and SameSite=Lax', async () => {
     const deps = depsWithoutXero(db.db, { publicUrl: 'https://app.example', isProduction: true });
     const jar = new CookieJar();
-    const caller = await callerOn(deps, jar);
+    const caller = callerOn(deps, jar);
     await caller.auth.signUp(newUserInput());
     const session = jar.received.find((cookie) => cookie.includes('session_token'));
     expect(session).toMatch(/;\s*Secure/i);

@@ -104,7 +104,7 @@ describe('batches are capped', () => {
   }
 
   it(`refuses a batch bigger than ${maxBatchSize} without running any of it`, async () => {
-    const caller = await server.callerFor(new CookieJar());
+    const caller = server.callerFor(new CookieJar());
     await caller.auth.signUp(newUserInput({ email: 'victim@example.com' }));
     const response = await batchOfSignIns(60);
     expect(response.status).toBe(400);

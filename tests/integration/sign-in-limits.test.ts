@@ -20,12 +20,12 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 beforeEach(async () => {
   await app.db.truncate();
-  await (await app.callerFor(new CookieJar())).auth.signUp(newUserInput({ email: 'victim@example.com' }));
+  await app.callerFor(new CookieJar()).auth.signUp(newUserInput({ email: 'victim@example.com' }));
 });
 
 /** What one sign-in attempt ended as: signed in, or the app code of its refusal. */
 async function attempt(deps: AppDeps, password: string, address = '203.0.113.7', email = 'victim@example.com') {
-  const caller = await callerOn(deps, new CookieJar(address));
+  const caller = callerOn(deps, new CookieJar(address));
   return caller.auth.signIn({ email, password }).then(
     () => 'SIGNED_IN',
     (error: unknown) => appCodeOf(error as Parameters<typeof appCodeOf>[0]),
@@ -49,7 +49,7 @@ describe('sign-in limits', () => {
     expect(outcomes).not.toContain('SIGNED_IN');
     expect(await attempt(app.deps, demoPassword)).toBe('TOO_MANY_REQUESTS');
     const error = await failureOf(
-      (await callerOn(app.deps, new CookieJar('203.0.113.7'))).auth.signIn({
+      callerOn(app.deps, new CookieJar('203.0.113.7')).auth.signIn({
         email: 'victim@example.com',
         password: demoPassword,
       }),

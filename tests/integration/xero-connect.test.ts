@@ -31,7 +31,7 @@ async function connectionRow(userId: string) {
 describe('the connect journey', () => {
   it('connects: PKCE consent URL, callback, stored identity and tenant, back to `next`, guarded calls work', async () => {
     const user = await signUpUser(server);
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     expect(await caller.xero.status()).toMatchObject({ configured: true, connected: false });
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_NOT_CONNECTED');
 
@@ -68,7 +68,7 @@ describe('the connect journey', () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'switcher@example.com', tenantIds: [demoTenant] });
     await connectXero(server, user, { email: 'switcher@example.com', tenantIds: [acmeTenant] });
-    const status = await (await server.callerFor(user.jar)).xero.status();
+    const status = await server.callerFor(user.jar).xero.status();
     expect(status.selectedTenant?.tenantId).toBe(acmeTenant);
     expect(status.tenants.map((tenant) => tenant.tenantId).sort()).toEqual([demoTenant, acmeTenant].sort());
   });
@@ -76,7 +76,7 @@ describe('the connect journey', () => {
   it("switches organisation only among the connection's own tenants", async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'both@example.com', tenantIds: [demoTenant, acmeTenant] });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     await caller.xero.selectTenant({ tenantId: demoTenant });
     const demoIds = (await caller.xero.contacts({ pageSize: 5 })).contacts.map((contact) => contact.id);
     await caller.xero.selectTenant({ tenantId: acmeTenant });
@@ -90,7 +90,7 @@ describe('the connect journey', () => {
 
   it('Cancel on the consent page stores nothing and returns with access_denied', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({ next: '/contacts' });
+    const { url } = await server.callerFor(user.jar).xero.authUrl({ next: '/contacts' });
     const location = await followCallback(await completeConsent(url, { decision: 'cancel' }), user.jar);
     expect(location).toBe('/contacts?xero_error=access_denied');
     expect(await connectionRow(user.id)).toBeUndefined();
@@ -100,7 +100,7 @@ describe('the connect journey', () => {
 describe('state is bound to the session, used once and short-lived', () => {
   it('refuses a replayed callback, keeping the first connection', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({ next: '/' });
+    const { url } = await server.callerFor(user.jar).xero.authUrl({ next: '/' });
     const callback = await completeConsent(url);
     expect(await followCallback(callback, user.jar)).toBe('/');
     const first = await connectionRow(user.id);
@@ -110,7 +110,7 @@ describe('state is bound to the session, used once and short-lived', () => {
 
   it('refuses an expired flow', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const { url } = await server.callerFor(user.jar).xero.authUrl({});
     const state = new URL(url).searchParams.get('state') ?? '';
     await server.db.db
       .update(xeroAuthFlows)
@@ -131,7 +131,7 @@ describe('state is bound to the session, used once and short-lived', () => {
   it("refuses another user's state: an attacker's callback link cannot attach their organisation to a victim", async () => {
     const attacker = await signUpUser(server);
     const victim = await signUpUser(server);
-    const { url } = await (await server.callerFor(attacker.jar)).xero.authUrl({});
+    const { url } = await server.callerFor(attacker.jar).xero.authUrl({});
     const callback = await completeConsent(url, { email: 'attacker@evil.example' });
     expect(await followCallback(callback, victim.jar)).toBe('/integrations/xero?xero_error=wrong_user');
     expect(await connectionRow(victim.id)).toBeUndefined();
@@ -140,7 +140,7 @@ describe('state is bound to the session, used once and short-lived', () => {
 
   it('asks a signed-out browser to sign in, storing nothing', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const { url } = await server.callerFor(user.jar).xero.authUrl({});
     expect(await followCallback(await completeConsent(url), new CookieJar())).toBe(
       '/integrations/xero?xero_error=signed_out',
     );
@@ -149,18 +149,18 @@ describe('state is bound to the session, used once and short-lived', () => {
 
   it('refuses a flow started in a session that has since ended, even for the same user signing in again', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const { url } = await server.callerFor(user.jar).xero.authUrl({});
     const callback = await completeConsent(url);
-    await (await server.callerFor(user.jar)).auth.signOut();
+    await server.callerFor(user.jar).auth.signOut();
     const again = new CookieJar();
-    await (await server.callerFor(again)).auth.signIn({ email: user.email, password: demoPassword });
+    await server.callerFor(again).auth.signIn({ email: user.email, password: demoPassword });
     expect(await followCallback(callback, again)).toBe('/integrations/xero?xero_error=wrong_session');
     expect(await connectionRow(user.id)).toBeUndefined();
   });
 
   it('refuses a callback whose state or code is not printable ASCII, with a readable code and nothing stored', async () => {
     const user = await signUpUser(server);
-    const { url } = await (await server.callerFor(user.jar)).xero.authUrl({});
+    const { url } = await server.callerFor(user.jar).xero.authUrl({});
     const state = new URL(url).searchParams.get('state') ?? '';
     for (const query of [`state=${state}%00&code=abc`, `state=${state}&code=a%00b`, `state=${state}&state=x`]) {
       expect(await followCallback(new URL(`${server.url}/xero/callback?${query}`), user.jar), query).toBe(
@@ -173,7 +173,7 @@ describe('state is bound to the session, used once and short-lived', () => {
 
   it(`replaces each of ${hostileReturnPaths.length} hostile next values with /`, async () => {
     const user = await signUpUser(server);
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     for (const next of hostileReturnPaths) {
       const { url } = await caller.xero.authUrl({ next: next.slice(0, 4096) });
       const [flow] = await server.db.db
@@ -202,7 +202,7 @@ describe('refresh', () => {
           .where(eq(xeroConnections.userId, user.id));
       const before = server.emulator.control.counters().tokenEndpointCalls;
       const results = await Promise.all(
-        Array.from({ length: 50 }, async () => (await server.callerFor(user.jar)).xero.contacts({ pageSize: 1 })),
+        Array.from({ length: 50 }, async () => server.callerFor(user.jar).xero.contacts({ pageSize: 1 })),
       );
       expect(results.every((result) => result.contacts.length === 1)).toBe(true);
       expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(1);
@@ -218,7 +218,7 @@ describe('refresh', () => {
       .set({ accessTokenExpiresAt: new Date(Date.now() - 1000) })
       .where(eq(xeroConnections.userId, user.id));
     server.emulator.control.injectFaults({ kind: 'lose_response', count: 1, scope: 'token' });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_UNAVAILABLE');
     expect((await caller.xero.status()).needsReauth).toBe(false);
     await expect(caller.xero.contacts({ pageSize: 2 })).resolves.toMatchObject({ contacts: [{}, {}] });
@@ -228,7 +228,7 @@ describe('refresh', () => {
   it('invalid_grant marks the connection for re-authorisation, and connecting again mends it', async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'stale@example.com', tenantIds: [demoTenant] });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     const identity = (await caller.xero.status()).identity;
     server.emulator.control.revokeGrants({ xeroUserId: identity?.xeroUserId ?? '' });
     await server.db.db
@@ -246,7 +246,7 @@ describe('refresh', () => {
   it('access revoked at Xero: the 401 leads to one forced refresh, invalid_grant, and re-authorisation', async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'revoked@example.com', tenantIds: [demoTenant] });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     server.emulator.control.revokeGrants({ xeroUserId: (await caller.xero.status()).identity?.xeroUserId ?? '' });
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     expect((await caller.xero.status()).needsReauth).toBe(true);
@@ -260,19 +260,19 @@ describe('isolation', () => {
     await connectXero(server, alice, { email: 'alice@example.com', tenantIds: [demoTenant] });
     await connectXero(server, bob, { email: 'bob@example.com', tenantIds: [acmeTenant] });
     const demoIds = new Set(
-      (await (await server.callerFor(alice.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
+      (await server.callerFor(alice.jar).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
         (c) => c.id,
       ),
     );
     const acmeIds = new Set(
-      (await (await server.callerFor(bob.jar)).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
+      (await server.callerFor(bob.jar).xero.contacts({ pageSize: 1000, includeArchived: true })).contacts.map(
         (c) => c.id,
       ),
     );
     expect([...demoIds].some((id) => acmeIds.has(id))).toBe(false);
     const calls = Array.from({ length: 20 }, async (_, index) => {
       const user = index % 2 === 0 ? alice : bob;
-      const page = await (await server.callerFor(user.jar)).xero.contacts({ pageSize: 10, page: 1 + (index % 3) });
+      const page = await server.callerFor(user.jar).xero.contacts({ pageSize: 10, page: 1 + (index % 3) });
       return { user, ids: page.contacts.map((contact) => contact.id) };
     });
     for (const { user, ids } of await Promise.all(calls)) {
@@ -282,7 +282,7 @@ describe('isolation', () => {
   });
 
   it('refuses anonymous callers and non-admins at their rungs', async () => {
-    const anonymous = await server.callerFor(new CookieJar());
+    const anonymous = server.callerFor(new CookieJar());
     const someId = '00000000-0000-4000-8000-000000000000';
     const calls = [
       anonymous.xero.status(),
@@ -300,7 +300,7 @@ describe('isolation', () => {
     ];
     for (const call of calls) expect(await failureCodeOf(call)).toBe('UNAUTHENTICATED');
     const user = await signUpUser(server);
-    expect(await failureCodeOf((await server.callerFor(user.jar)).xero.settings())).toBe('FORBIDDEN');
+    expect(await failureCodeOf(server.callerFor(user.jar).xero.settings())).toBe('FORBIDDEN');
   });
 });
 
@@ -310,7 +310,7 @@ describe('disconnect', () => {
     await connectXero(server, user, { email: 'leaver@example.com', tenantIds: [demoTenant, acmeTenant] });
     const row = await connectionRow(user.id);
     const refreshToken = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '').refresh_token ?? '';
-    const report = await (await server.callerFor(user.jar)).xero.disconnect();
+    const report = await server.callerFor(user.jar).xero.disconnect();
     expect(report).toEqual({
       disconnected: true,
       removedAtXero: 2,
@@ -333,7 +333,7 @@ describe('disconnect', () => {
       method: 'DELETE',
       headers: { authorization: `Bearer ${tokens.access_token}` },
     });
-    expect(await (await server.callerFor(gone.jar)).xero.disconnect()).toMatchObject({
+    expect(await server.callerFor(gone.jar).xero.disconnect()).toMatchObject({
       disconnected: true,
       alreadyGoneAtXero: 1,
       xeroUnreachable: false,
@@ -342,11 +342,11 @@ describe('disconnect', () => {
     const down = await signUpUser(server);
     await connectXero(server, down, { email: 'down@example.com', tenantIds: [demoTenant] });
     server.emulator.control.injectFaults({ kind: 503, count: 5 });
-    const report = await (await server.callerFor(down.jar)).xero.disconnect();
+    const report = await server.callerFor(down.jar).xero.disconnect();
     server.emulator.control.clearFaults();
     expect(report).toMatchObject({ disconnected: true, xeroUnreachable: true });
     expect(await connectionRow(down.id)).toBeUndefined();
-    expect(await (await server.callerFor(down.jar)).xero.disconnect()).toMatchObject({ disconnected: false });
+    expect(await server.callerFor(down.jar).xero.disconnect()).toMatchObject({ disconnected: false });
   });
 
   it('signing out works for users with and without a connection', async () => {
@@ -354,8 +354,8 @@ describe('disconnect', () => {
     await connectXero(server, connected, { email: 'signout@example.com', tenantIds: [demoTenant] });
     const plain = await signUpUser(server);
     for (const user of [connected, plain]) {
-      await expect((await server.callerFor(user.jar)).auth.signOut()).resolves.toEqual({ signedOut: true });
-      expect(await (await server.callerFor(user.jar)).auth.me()).toBeNull();
+      await expect(server.callerFor(user.jar).auth.signOut()).resolves.toEqual({ signedOut: true });
+      expect(await server.callerFor(user.jar).auth.me()).toBeNull();
     }
   });
 });
@@ -367,14 +367,14 @@ describe('secrets at rest', () => {
     await server.db.db.execute(sql`update users set role = 'user' where role = 'admin'`);
     await server.db.db.execute(sql`update users set role = 'admin' where id = ${admin.id}`);
     const clientSecret = 'admin-entered-secret-value-1234567890';
-    const adminCaller = await server.callerFor(admin.jar);
+    const adminCaller = server.callerFor(admin.jar);
     await adminCaller.xero.saveSettings({ clientId: 'ABCDEF0123456789', clientSecret });
     expect(JSON.stringify(await adminCaller.xero.settings())).not.toContain(clientSecret);
     await server.deps.xero.config.clearSettings();
 
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'secrets@example.com', tenantIds: [demoTenant] });
-    await (await server.callerFor(user.jar)).xero.authUrl({});
+    await server.callerFor(user.jar).xero.authUrl({});
     const row = await connectionRow(user.id);
     const tokens = openTokenSet(server.deps.xero.cipher, row?.tokenSetEnc ?? '');
     const flows = await server.db.db.select().from(xeroAuthFlows).where(eq(xeroAuthFlows.userId, user.id));

@@ -142,6 +142,6 @@ describe('xero.contacts', () => {
       id: string;
     }[];
     await fetch(`${server.emulator.url}/connections/${connection?.id}`, { method: 'DELETE', headers });
-    expect(appCode(await failureOf((await server.callerFor(other.jar)).xero.contacts({})))).toBe('XERO_FORBIDDEN');
+    expect(appCode(await failureOf(server.callerFor(other.jar).xero.contacts({})))).toBe('XERO_FORBIDDEN');
   });
 });

@@ -33,7 +33,7 @@ describe('keep-alive', () => {
       .update(xeroConnections)
       .set({ lastRefreshedAt: daysAgo(9) })
       .where(eq(xeroConnections.userId, dead.id));
-    const deadIdentity = (await (await server.callerFor(dead.jar)).xero.status()).identity;
+    const deadIdentity = (await server.callerFor(dead.jar).xero.status()).identity;
     server.emulator.control.revokeGrants({ xeroUserId: deadIdentity?.xeroUserId ?? '' });
 
     const before = server.emulator.control.counters().tokenEndpointCalls;

@@ -24,7 +24,7 @@ describe('xero.guessUser', () => {
       familyName: 'Lovelace',
       tenantIds: [demoTenant],
     });
-    const result = await (await server.callerFor(ada.jar)).xero.guessUser();
+    const result = await server.callerFor(ada.jar).xero.guessUser();
     expect(result.organisation).toBe('Demo Company (Global)');
     expect(result.candidates[0]).toMatchObject({
       email: 'ada.work@xero.example',
@@ -44,7 +44,7 @@ describe('xero.guessUser', () => {
       familyName: 'A',
       tenantIds: [demoTenant],
     });
-    const joseResult = await (await server.callerFor(jose.jar)).xero.guessUser();
+    const joseResult = await server.callerFor(jose.jar).xero.guessUser();
     expect(joseResult.candidates.find((candidate) => candidate.email === 'jalvarez@example.org')?.reasons).toEqual([
       'full_name',
     ]);
@@ -56,13 +56,13 @@ describe('xero.guessUser', () => {
       familyName: 'T',
       tenantIds: [demoTenant],
     });
-    const caller = await server.callerFor(alan.jar);
+    const caller = server.callerFor(alan.jar);
     expect(
       (await caller.xero.guessUser()).candidates.find((candidate) => candidate.email === 'a.turing@bletchley.example')
         ?.reasons,
     ).toEqual(['swapped_name']);
     await caller.auth.setXeroEmail({ xeroEmail: '  KJohnson@Example.com ' });
-    const overridden = await (await server.callerFor(alan.jar)).xero.guessUser();
+    const overridden = await server.callerFor(alan.jar).xero.guessUser();
     expect(overridden.candidates.find((candidate) => candidate.email === 'kjohnson@example.com')?.reasons).toEqual([
       'xero_email',
     ]);
@@ -76,7 +76,7 @@ describe('xero.guessUser', () => {
       familyName: 'R',
       tenantIds: [acmeTenant],
     });
-    const result = await (await server.callerFor(nobody.jar)).xero.guessUser();
+    const result = await server.callerFor(nobody.jar).xero.guessUser();
     expect(result.candidates.map((candidate) => candidate.reasons)).toEqual([['connected_identity']]);
   });
 });
@@ -85,16 +85,14 @@ describe('linking', () => {
   it('links a user of the selected organisation, shows it in status, and unlinks', async () => {
     const user = await signUpUser(server, { email: 'linker@example.com', firstName: 'Grace', lastName: 'Hopper' });
     await connectXero(server, user, { email: 'linker@xero.example', tenantIds: [demoTenant] });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     const grace = (await caller.xero.guessUser()).candidates.find(
       (candidate) => candidate.email === 'grace.hopper@navy.example',
     );
     expect(grace).toBeTruthy();
     await caller.xero.linkUser({ xeroUserId: grace?.userId ?? '' });
     expect((await caller.xero.status()).linkedXeroUserId).toBe(grace?.userId);
-    expect((await (await server.callerFor(user.jar)).xero.guessUser()).linkedUser?.email).toBe(
-      'grace.hopper@navy.example',
-    );
+    expect((await server.callerFor(user.jar).xero.guessUser()).linkedUser?.email).toBe('grace.hopper@navy.example');
 
     await caller.xero.unlinkUser();
     expect((await caller.xero.status()).linkedXeroUserId).toBeNull();
@@ -103,22 +101,22 @@ describe('linking', () => {
   it('refuses a user of another organisation', async () => {
     const owner = await signUpUser(server);
     await connectXero(server, owner, { email: 'acme.owner@example.com', tenantIds: [acmeTenant] });
-    const acmeUser = (await (await server.callerFor(owner.jar)).xero.guessUser()).candidates[0];
+    const acmeUser = (await server.callerFor(owner.jar).xero.guessUser()).candidates[0];
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'demo.only@example.com', tenantIds: [demoTenant] });
-    expect(
-      await failureCodeOf((await server.callerFor(user.jar)).xero.linkUser({ xeroUserId: acmeUser?.userId ?? '' })),
-    ).toBe('NOT_FOUND');
+    expect(await failureCodeOf(server.callerFor(user.jar).xero.linkUser({ xeroUserId: acmeUser?.userId ?? '' }))).toBe(
+      'NOT_FOUND',
+    );
     const [row] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, user.id));
     expect(row?.linkedXeroUserId).toBeNull();
   });
 
   it('rejects a malformed Xero email override with a field error', async () => {
     const user = await signUpUser(server);
-    expect(
-      await failureCodeOf((await server.callerFor(user.jar)).auth.setXeroEmail({ xeroEmail: 'not an email' })),
-    ).toBe('BAD_REQUEST');
-    await expect((await server.callerFor(user.jar)).auth.setXeroEmail({ xeroEmail: '' })).resolves.toEqual({
+    expect(await failureCodeOf(server.callerFor(user.jar).auth.setXeroEmail({ xeroEmail: 'not an email' }))).toBe(
+      'BAD_REQUEST',
+    );
+    await expect(server.callerFor(user.jar).auth.setXeroEmail({ xeroEmail: '' })).resolves.toEqual({
       xeroEmail: null,
     });
   });
@@ -126,18 +124,18 @@ describe('linking', () => {
 
 describe('rungs', () => {
   it('anonymous, not connected, and needs re-authorisation each get their own error', async () => {
-    expect(await failureCodeOf((await server.callerFor(new CookieJar())).xero.guessUser())).toBe('UNAUTHENTICATED');
+    expect(await failureCodeOf(server.callerFor(new CookieJar()).xero.guessUser())).toBe('UNAUTHENTICATED');
     const fresh = await signUpUser(server);
-    expect(await failureCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_NOT_CONNECTED');
+    expect(await failureCodeOf(server.callerFor(fresh.jar).xero.guessUser())).toBe('XERO_NOT_CONNECTED');
     await connectXero(server, fresh, { email: 'rung@example.com', tenantIds: [demoTenant] });
     await server.db.db
       .update(xeroConnections)
       .set({ status: 'needs_reauth' })
       .where(eq(xeroConnections.userId, fresh.id));
-    expect(await failureCodeOf((await server.callerFor(fresh.jar)).xero.guessUser())).toBe('XERO_REAUTH_REQUIRED');
+    expect(await failureCodeOf(server.callerFor(fresh.jar).xero.guessUser())).toBe('XERO_REAUTH_REQUIRED');
     expect(
       await failureCodeOf(
-        (await server.callerFor(fresh.jar)).xero.linkUser({ xeroUserId: '00000000-0000-4000-8000-000000000000' }),
+        server.callerFor(fresh.jar).xero.linkUser({ xeroUserId: '00000000-0000-4000-8000-000000000000' }),
       ),
     ).toBe('XERO_REAUTH_REQUIRED');
   });

@@ -34,13 +34,13 @@ beforeAll(async () => {
   });
   alice = await signUpUser(server);
   await connectXero(server, alice, { tenantIds: [orgA], email: 'alice@example.com' });
-  await (await server.callerFor(alice.jar)).xero.syncStatus();
+  await server.callerFor(alice.jar).xero.syncStatus();
   await syncedAfter(server, orgA);
 });
 afterAll(async () => server.stop());
 
 const contactsOf = async (user: TestUser, search: string) =>
-  (await (await server.callerFor(user.jar)).xero.contacts({ search, pageSize: 100, includeArchived: true })).contacts;
+  (await server.callerFor(user.jar).xero.contacts({ search, pageSize: 100, includeArchived: true })).contacts;
 const idsFor = async (user: TestUser, search: string) => (await contactsOf(user, search)).map((contact) => contact.id);
 
 /** Someone removes the app from an organisation inside Xero, as Xero's own UI would: Xero tells us nothing. */
@@ -104,7 +104,7 @@ describe('search over the mirror', () => {
   });
 
   it('sorts by name and by last update, both ways, with stable pages', async () => {
-    const caller = await server.callerFor(alice.jar);
+    const caller = server.callerFor(alice.jar);
     const byName = await caller.xero.contacts({ order: 'name_asc', pageSize: 1000 });
     const names = byName.contacts.map((contact) => contact.name.toLowerCase());
     expect(names).toEqual(
@@ -130,25 +130,25 @@ describe('who sees an organisation', () => {
   it("keeps another user's organisation invisible", async () => {
     const bob = await signUpUser(server);
     await connectXero(server, bob, { tenantIds: [orgB], email: 'bob@example.com' });
-    await (await server.callerFor(bob.jar)).xero.syncStatus();
+    await server.callerFor(bob.jar).xero.syncStatus();
     await syncedAfter(server, orgB);
     expect(await idsFor(bob, 'ångströmsberg')).toEqual([]);
     const bobs = await contactsOf(bob, '');
     const alices = new Set((await mirrorRows(server, orgA)).map((row) => row.contactId));
     expect(bobs.length).toBeGreaterThan(0);
     expect(bobs.some((contact) => alices.has(contact.id))).toBe(false);
-    await expect((await server.callerFor(bob.jar)).xero.contact({ id: ångström.contactId })).rejects.toSatisfy(
+    await expect(server.callerFor(bob.jar).xero.contact({ id: ångström.contactId })).rejects.toSatisfy(
       (error) => appCodeOf(error) === 'NOT_FOUND',
     );
-    expect((await (await server.callerFor(bob.jar)).xero.syncStatus()).tenantId).toBe(orgB);
+    expect((await server.callerFor(bob.jar).xero.syncStatus()).tenantId).toBe(orgB);
   });
 
   it('deletes the mirror of an organisation when its last connection here ends, not before', async () => {
     const carol = await signUpUser(server);
     await connectXero(server, carol, { tenantIds: [orgA], email: 'carol@example.com' });
-    await (await server.callerFor(alice.jar)).xero.disconnect();
+    await server.callerFor(alice.jar).xero.disconnect();
     expect((await mirrorRows(server, orgA)).length).toBe(601);
-    await (await server.callerFor(carol.jar)).xero.disconnect();
+    await server.callerFor(carol.jar).xero.disconnect();
     expect(await mirrorRows(server, orgA)).toEqual([]);
     expect(await syncState(server, orgA)).toBeUndefined();
   });
@@ -176,16 +176,16 @@ describe('the daily connection health check', () => {
     const dave = await signUpUser(server);
     await connectXero(server, dave, { tenantIds: [orgB, orgC], email: 'dave@example.com' });
     await removeInXero(dave, orgC);
-    expect((await (await server.callerFor(dave.jar)).xero.status()).tenants).toHaveLength(2);
+    expect((await server.callerFor(dave.jar).xero.status()).tenants).toHaveLength(2);
 
     expect(await checkConnectionsHealth(server.deps.xero)).toMatchObject({ removedOrganisations: 1, failed: 0 });
-    const status = await (await server.callerFor(dave.jar)).xero.status();
+    const status = await server.callerFor(dave.jar).xero.status();
     expect(status.tenants.map((tenant) => tenant.tenantId)).toEqual([orgB]);
     expect(status.needsReauth).toBe(false);
 
     await removeInXero(dave, orgB);
     expect(await checkConnectionsHealth(server.deps.xero)).toMatchObject({ removedOrganisations: 1, needReauth: 1 });
-    expect((await (await server.callerFor(dave.jar)).xero.status()).needsReauth).toBe(true);
+    expect((await server.callerFor(dave.jar).xero.status()).needsReauth).toBe(true);
     // Bob still reaches B, so its mirror stays.
     expect((await mirrorRows(server, orgB)).length).toBeGreaterThan(0);
   });

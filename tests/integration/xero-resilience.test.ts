@@ -155,18 +155,18 @@ describe('refresh', () => {
     const started = Date.now();
     let settled = 0;
     const calls = Array.from({ length: 5 }, async () => {
-      const failure = await failureOf((await server.callerFor(stalled.jar)).xero.contacts({}));
+      const failure = await failureOf(server.callerFor(stalled.jar).xero.contacts({}));
       settled += 1;
       return appCodeOf(failure);
     });
     // While the refresh hangs, nothing is held that another user's read would wait on.
-    await expect((await server.callerFor(other.jar)).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
+    await expect(server.callerFor(other.jar).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
     expect(settled).toBe(0);
     expect(await Promise.all(calls)).toEqual(Array(5).fill('XERO_UNAVAILABLE'));
     expect(Date.now() - started).toBeLessThan(budgetMs + 500);
     expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(1);
     // Healthy again: the next call refreshes (one more request) and succeeds.
-    await expect((await server.callerFor(stalled.jar)).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
+    await expect(server.callerFor(stalled.jar).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
     expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(2);
   });
 
@@ -177,9 +177,7 @@ describe('refresh', () => {
     server.emulator.control.injectFaults({ kind: 503, count: 2, scope: 'token' });
     const before = server.emulator.control.counters().tokenEndpointCalls;
     for (let call = 0; call < 4; call += 1)
-      expect(appCodeOf(await failureOf((await server.callerFor(flaky.jar)).xero.contacts({})))).toBe(
-        'XERO_UNAVAILABLE',
-      );
+      expect(appCodeOf(await failureOf(server.callerFor(flaky.jar).xero.contacts({})))).toBe('XERO_UNAVAILABLE');
     // The first failure is retried at once (it may be a lost response); the second starts a back-off.
     expect(server.emulator.control.counters().tokenEndpointCalls - before).toBe(2);
     const [connection] = await server.db.db.select().from(xeroConnections).where(eq(xeroConnections.userId, flaky.id));
@@ -189,7 +187,7 @@ describe('refresh', () => {
       .where(eq(xeroRefreshClaims.connectionId, connection?.id ?? ''));
     expect(claim?.notBefore?.getTime()).toBeGreaterThan(Date.now());
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await expect((await server.callerFor(flaky.jar)).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
+    await expect(server.callerFor(flaky.jar).xero.contacts({ pageSize: 1 })).resolves.toBeTruthy();
   });
 });
 

@@ -58,7 +58,7 @@ describe('Xero app settings', () => {
 
   it('lets only an administrator test or remove the credentials', async () => {
     const user = await signUpUser(server);
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     expect(await failureCodeOf(caller.xero.testSettings())).toBe('FORBIDDEN');
     expect(await failureCodeOf(caller.xero.removeSettings())).toBe('FORBIDDEN');
     expect(await failureCodeOf(caller.emulator.injectFault({ fault: 'clear' }))).toBe('FORBIDDEN');
@@ -76,7 +76,7 @@ describe('status and the organisation', () => {
   it('reads the organisation from Xero once, then from the kept copy, which status shows too', async () => {
     const user = await signUpUser(server);
     await connectXero(server, user);
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     const before = await caller.xero.status();
     expect(before).toMatchObject({ connected: true, health: 'ok', organisation: null });
     const tenantId = before.selectedTenant?.tenantId ?? '';
@@ -98,7 +98,7 @@ describe('status and the organisation', () => {
   it('reports a revoked grant as needing a reconnect, with no token expiry to mislead', async () => {
     const user = await signUpUser(server);
     await connectXero(server, user, { email: 'revoked-status@example.com' });
-    const caller = await server.callerFor(user.jar);
+    const caller = server.callerFor(user.jar);
     server.emulator.control.revokeGrants({ all: true });
     expect(await failureCodeOf(caller.xero.contacts({}))).toBe('XERO_REAUTH_REQUIRED');
     const status = await caller.xero.status();

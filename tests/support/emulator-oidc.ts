@@ -1,3 +1,4 @@
+import { defaultXeroScopes } from '../../server/xero/create-xero-deps';
 import { generators, Issuer, type BaseClient, type TokenSet } from 'openid-client';
 import { XeroClient } from 'xero-node';
 import type { RunningEmulator } from '../../server/xero-emulator';
@@ -5,14 +6,7 @@ import { completeConsent, type ConsentChoice } from './xero-consent';
 
 /** Registered with the emulator and matched as a string; nothing listens there and no test dials it. */
 export const testRedirectUri = 'http://app.localhost/xero/callback';
-export const testScopes = [
-  'openid',
-  'profile',
-  'email',
-  'offline_access',
-  'accounting.contacts.read',
-  'accounting.settings.read',
-];
+export const testScopes = defaultXeroScopes;
 
 /** An openid-client Client for the emulator, discovered as the app discovers Xero's issuer. */
 export async function discoverClient(

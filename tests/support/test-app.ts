@@ -1,3 +1,4 @@
+import { defaultXeroScopes } from '../../server/xero/create-xero-deps';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { buildApp, type AppOptions } from '../../server/app';
@@ -23,14 +24,7 @@ export const testEncryptionKeys = [
 ];
 /** The webhook key the test app and its emulator share (Xero's developer portal shows one per app). */
 export const testWebhookKey = 'test-webhook-key-0123456789abcdefghijklmnopqrstuvwxyz';
-export const testXeroScopes = [
-  'openid',
-  'profile',
-  'email',
-  'offline_access',
-  'accounting.contacts.read',
-  'accounting.settings.read',
-];
+export const testXeroScopes = defaultXeroScopes;
 
 export interface TestContext {
   db: TestDb;

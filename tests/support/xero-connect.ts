@@ -18,7 +18,7 @@ export async function signUpUser(
   const jar = new CookieJar();
   userCounter += 1;
   const input = newUserInput({ email: `user${userCounter}-${Date.now()}@example.com`, ...overrides });
-  const user = await (await server.callerFor(jar)).auth.signUp(input);
+  const user = await server.callerFor(jar).auth.signUp(input);
   return { jar, id: user.id, email: user.email };
 }
 
@@ -36,6 +36,6 @@ export async function connectXero(
   choice: ConsentChoice = {},
   next = '/',
 ): Promise<string> {
-  const { url } = await (await server.callerFor(user.jar)).xero.authUrl({ next });
+  const { url } = await server.callerFor(user.jar).xero.authUrl({ next });
   return followCallback(await completeConsent(url, choice), user.jar);
 }

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../../shared/errors';
 import { xeroConnections, xeroTenants } from '../schema';
 import { reauthRequired } from '../token-refresh';
 import type { XeroDb } from '../xero-db';
 import { xeroSyncStates, type XeroSyncState } from './schema';
+import { notConnected } from '../module-errors';
 
 export interface UserTenant {
   connectionId: string;
@@ -33,9 +33,9 @@ export async function userTenant(db: XeroDb, userId: string): Promise<UserTenant
     .where(eq(xeroConnections.userId, userId))
     .orderBy(xeroTenants.tenantName);
   const [first] = rows;
-  if (!first) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+  if (!first) throw notConnected();
   if (first.status !== 'active') throw reauthRequired();
   const chosen = rows.find((row) => row.selected) ?? first;
-  if (!chosen.tenantId) throw new AppError('XERO_NOT_CONNECTED', 'Connect to Xero to continue.');
+  if (!chosen.tenantId) throw notConnected();
   return { connectionId: chosen.connectionId, tenantId: chosen.tenantId, sync: chosen.sync };
 }
