@@ -3,15 +3,22 @@ import autocannon from 'autocannon';
 import { spaDir, spaNeedsBuild, buildSpa } from '../../server/spa-build';
 import { signUpInBrowser } from '../support/browser-accounts';
 import { launchChromium } from '../support/chromium';
+import { syncedAfter } from '../support/mirror-sync';
 import { startTestServer, testWebhookKey } from '../support/test-app';
 
 /**
  * Webhook figures: how many events a second the receiver acknowledges with 200 (deliveries of 100 events,
  * 20 connections), and the time from a contact renamed in the emulator to the new name on an open Contacts
- * page in Chromium, over 20 renames. The database is PGlite unless TEST_DATABASE_URL is set.
+ * page in Chromium, over 20 renames, with the sync jobs running so each change travels through the mirror.
+ * The database is PGlite unless TEST_DATABASE_URL is set.
  */
 if (spaNeedsBuild()) await buildSpa();
-const server = await startTestServer({ spaDir, emulator: { seed: { contactsPerOrganisation: 40 } } });
+// The sync jobs run, as in `npm start`: a change goes webhook → inbox → queue → mirror → open page.
+const server = await startTestServer({
+  spaDir,
+  emulator: { seed: { contactsPerOrganisation: 40 } },
+  syncJobs: { intervalMs: 60 * 60_000, keepAliveDays: 7 },
+});
 const control = server.emulator.control;
 const clientId = server.emulator.clients[0]?.clientId ?? '';
 const tenantId = control.organisations()[0]?.tenantId ?? '';
@@ -26,6 +33,9 @@ await page
   .click();
 await page.getByRole('button', { name: 'Allow access' }).click();
 await page.waitForURL((url) => url.pathname === '/integrations/xero');
+
+await page.goto('/contacts');
+await syncedAfter(server, tenantId);
 
 // Receiver throughput: a realistic delivery of 100 events for the connected organisation.
 const events = Array.from({ length: 100 }, () => ({

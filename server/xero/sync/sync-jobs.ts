@@ -77,9 +77,7 @@ export class XeroSyncJobs {
       syncJobNames.webhookChanges,
       { batchSize: 1, pollingIntervalSeconds: 0.5 },
       async ([job]) => {
-        if (!job) return;
-        const report = await fetchWebhookChanges(this.deps, job.data.tenantId);
-        if (report.more) await this.requestWebhookFetch(job.data.tenantId);
+        if (job) await this.handleWebhookChanges(job.data.tenantId);
       },
     );
     await queue.work(syncJobNames.schedule, async () => {
@@ -132,7 +130,32 @@ export class XeroSyncJobs {
   async requestWebhookFetch(tenantId: string): Promise<boolean> {
     if (!this.queue) return false;
     const id = await this.queue.send(syncJobNames.webhookChanges, { tenantId }, { singletonKey: tenantId });
+    // Take it at once rather than at the next poll: a change should reach open pages in well under a
+    // second. Taking it through the queue keeps its rule of one run per organisation across processes.
+    if (id !== null) void this.takeWebhookJobNow(this.queue);
     return id !== null;
+  }
+
+  private async takeWebhookJobNow(queue: PgBoss): Promise<void> {
+    try {
+      const [job] = await queue.fetch<{ tenantId: string }>(syncJobNames.webhookChanges);
+      if (!job) return;
+      try {
+        await this.handleWebhookChanges(job.data.tenantId);
+        await queue.complete(syncJobNames.webhookChanges, job.id);
+      } catch (error) {
+        // The queue retries it with back-off, as it would a job its workers had taken.
+        await queue.fail(syncJobNames.webhookChanges, job.id);
+        this.options.log('Xero webhook changes failed', error instanceof Error ? error.name : typeof error);
+      }
+    } catch (error) {
+      this.options.log('Xero webhook job could not be taken', error instanceof Error ? error.name : typeof error);
+    }
+  }
+
+  private async handleWebhookChanges(tenantId: string): Promise<void> {
+    const report = await fetchWebhookChanges(this.deps, tenantId);
+    if (report.more) await this.requestWebhookFetch(tenantId);
   }
 
   /** Enqueues every organisation whose next run is due; returns how many were queued. */
