@@ -34,6 +34,7 @@ export async function startDevEmulator(env: Env): Promise<DevEmulator | null> {
       scopes: env.xero.scopes,
       identityUrl: emulator.url,
       apiUrl: emulator.url,
+      webUrl: emulator.url,
       webhookKey,
       source: 'emulator',
     },

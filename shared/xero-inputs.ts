@@ -36,12 +36,17 @@ export type XeroSettingsInput = z.infer<typeof xeroSettingsInput>;
 export const contactOrders = ['name_asc', 'name_desc', 'updated_desc', 'updated_asc'] as const;
 export type ContactOrder = (typeof contactOrders)[number];
 
+/** Which contacts a list shows by their role: Xero marks a contact a customer or a supplier (or both). */
+export const contactRoles = ['all', 'customers', 'suppliers'] as const;
+export type ContactRole = (typeof contactRoles)[number];
+
 export const contactsInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(1000).default(50),
   search: plainText().trim().max(200).default(''),
   includeArchived: z.boolean().default(false),
   order: z.enum(contactOrders).default('name_asc'),
+  role: z.enum(contactRoles).default('all'),
 });
 export type ContactsInput = z.input<typeof contactsInput>;
 

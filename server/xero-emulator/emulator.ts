@@ -19,6 +19,7 @@ import { resolveOptions, type EmulatorClient, type EmulatorOptions } from './opt
 import { seedOrganisations } from './seed/seed';
 import { registerWebhookControlRoutes } from './webhooks/webhook-control-routes';
 import { defaultWebhookOptions, WebhookSender } from './webhooks/webhook-sender';
+import { registerWebAppRoutes } from './web-app/web-app-routes';
 
 export interface RunningEmulator {
   /** Base URL: the issuer, and the root of /connections and /api.xro/2.0. */
@@ -87,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   registerContactRoutes(app, context);
   registerContactWriteRoutes(app, context, control);
   registerSettingsRoutes(app, context);
+  registerWebAppRoutes(app, context);
   if (resolved.controlEnabled) {
     await app.register(async (scope) => {
       registerControlRoutes(scope, control);

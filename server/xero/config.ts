@@ -14,6 +14,8 @@ export interface XeroAppConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** Xero's web app, where a person opens an organisation's records ("Open in Xero"). */
+  webUrl: string;
   /** The key Xero signs webhook deliveries with; null when webhooks are not set up (polling still runs). */
   webhookKey: string | null;
   source: XeroConfigSource;
@@ -28,6 +30,8 @@ export interface XeroStaticConfig {
   scopes: string[];
   identityUrl: string;
   apiUrl: string;
+  /** Xero's web app, for links to an organisation's records. */
+  webUrl: string;
   /** The webhook key from the environment, if set. */
   webhookKey?: string | undefined;
 }
@@ -86,6 +90,7 @@ export class XeroConfigProvider {
       scopes: this.fromEnv.scopes,
       identityUrl: this.fromEnv.identityUrl,
       apiUrl: this.fromEnv.apiUrl,
+      webUrl: this.fromEnv.webUrl,
       webhookKey: this.fromEnv.webhookKey ?? null,
     };
     if (this.fromEnv.clientId && this.fromEnv.clientSecret) {

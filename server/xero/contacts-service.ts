@@ -1,8 +1,9 @@
 import type { Contact } from 'xero-node';
-import type { ContactOrder, contactsInput } from '../../shared/xero-inputs';
+import type { ContactOrder, ContactRole, contactsInput } from '../../shared/xero-inputs';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { expectList } from './calls/response-probe';
+import { phonesOf, primaryPhone, type PhoneDto } from './contact-phones';
 import type { XeroSession } from './xero-session';
 
 export interface ContactPersonDto {
@@ -21,14 +22,15 @@ export interface ContactDto {
   isCustomer: boolean;
   isSupplier: boolean;
   contactPersons: ContactPersonDto[];
+  /** The number to call, for lists (see primaryPhone); the detail has them all. */
+  phone: PhoneDto | null;
+  website: string | null;
   updatedAt: Date | null;
 }
 
 export interface ContactDetailDto extends ContactDto {
   contactNumber: string | null;
-  website: string | null;
-  /** The number as Xero splits it: country code, area code, number (the codes may be absent). */
-  phones: { type: string; countryCode?: string | null; areaCode?: string | null; number: string }[];
+  phones: PhoneDto[];
   addresses: { type: string; city: string | null; country: string | null }[];
 }
 
@@ -46,9 +48,16 @@ const xeroOrder: Record<ContactOrder, string> = {
   updated_asc: 'UpdatedDateUTC ASC',
 };
 
+// Also from an allow-list: Xero's where clause for each role filter.
+const xeroRoleWhere: Record<ContactRole, string | undefined> = {
+  all: undefined,
+  customers: 'IsCustomer==true',
+  suppliers: 'IsSupplier==true',
+};
+
 const text = (value: string | undefined | null) => (value ? value : null);
 
-export function toContactDto(contact: Contact): ContactDto {
+export function toContactDto(contact: Contact, phones = phonesOf(contact.phones)): ContactDto {
   return {
     id: contact.contactID ?? '',
     name: contact.name ?? '',
@@ -63,6 +72,8 @@ export function toContactDto(contact: Contact): ContactDto {
       lastName: text(person.lastName),
       email: text(person.emailAddress),
     })),
+    phone: primaryPhone(phones),
+    website: text(contact.website),
     updatedAt: contact.updatedDateUTC ? new Date(contact.updatedDateUTC) : null,
   };
 }
@@ -72,7 +83,7 @@ export async function listContacts(session: XeroSession, input: z.output<typeof 
     const answer = await client.accountingApi.getContacts(
       tenantId,
       undefined,
-      undefined,
+      xeroRoleWhere[input.role],
       xeroOrder[input.order],
       undefined,
       input.page,
@@ -85,7 +96,7 @@ export async function listContacts(session: XeroSession, input: z.output<typeof 
     expectList(answer.body.contacts, 'Contacts');
     return answer;
   });
-  const contacts = (body.contacts ?? []).map(toContactDto);
+  const contacts = (body.contacts ?? []).map((contact) => toContactDto(contact));
   const pagination = body.pagination;
   if (pagination?.pageCount !== undefined && pagination.itemCount !== undefined) {
     return {
@@ -123,18 +134,11 @@ export async function getContact(session: XeroSession, id: string): Promise<Cont
   });
   const contact = body.contacts?.[0];
   if (!contact) throw new AppError('NOT_FOUND', 'Xero has no such contact.');
+  const phones = phonesOf(contact.phones);
   return {
-    ...toContactDto(contact),
+    ...toContactDto(contact, phones),
     contactNumber: text(contact.contactNumber),
-    website: text(contact.website),
-    phones: (contact.phones ?? [])
-      .filter((phone) => phone.phoneNumber)
-      .map((phone) => ({
-        type: String(phone.phoneType ?? ''),
-        countryCode: text(phone.phoneCountryCode?.trim()),
-        areaCode: text(phone.phoneAreaCode?.trim()),
-        number: phone.phoneNumber?.trim() ?? '',
-      })),
+    phones,
     addresses: (contact.addresses ?? [])
       .filter((address) => address.city || address.country)
       .map((address) => ({

@@ -10,8 +10,9 @@ import type { XeroDeps } from './xero-deps';
 import { XeroSyncJobs, type SyncJobsOptions } from './sync/sync-jobs';
 
 /** The module's Xero settings; the scopes and Xero's URLs default to the real Xero's. */
-export type XeroModuleConfig = Omit<XeroStaticConfig, 'scopes' | 'identityUrl' | 'apiUrl'> &
-  Partial<Pick<XeroStaticConfig, 'scopes' | 'identityUrl' | 'apiUrl'>>;
+type XeroDefaultedConfig = 'scopes' | 'identityUrl' | 'apiUrl' | 'webUrl';
+export type XeroModuleConfig = Omit<XeroStaticConfig, XeroDefaultedConfig> &
+  Partial<Pick<XeroStaticConfig, XeroDefaultedConfig>>;
 
 export const defaultXeroScopes = [
   'openid',
@@ -49,6 +50,7 @@ export function createXeroDeps(options: XeroModuleOptions): XeroDeps {
     scopes: defaultXeroScopes,
     identityUrl: 'https://identity.xero.com',
     apiUrl: 'https://api.xero.com',
+    webUrl: 'https://go.xero.com',
     ...options.config,
   };
   const deps: Omit<XeroDeps, 'sync'> = {

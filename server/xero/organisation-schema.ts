@@ -10,6 +10,8 @@ export const xeroOrganisationProfiles = pgTable('xero_organisation_profiles', {
   name: text().notNull(),
   countryCode: text(),
   baseCurrency: text(),
+  /** Xero's ShortCode ("!23eYt"): names the organisation in links into Xero's web app. */
+  shortCode: text(),
   fetchedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type XeroOrganisationProfile = typeof xeroOrganisationProfiles.$inferSelect;

@@ -10,6 +10,8 @@ export interface OrganisationView {
   countryCode: string | null;
   /** ISO 4217 code of the organisation's base currency. */
   baseCurrency: string | null;
+  /** The organisation in Xero's web app (see shared/xero-links.ts); null until its short code is known. */
+  xeroUrl: string | null;
   fetchedAt: Date;
 }
 
@@ -19,12 +21,17 @@ export const organisationMaxAgeMs = 24 * 60 * 60 * 1000;
 const codeOrNull = (value: unknown): string | null =>
   typeof value === 'string' && /^[A-Z]{2,3}$/.test(value) ? value : null;
 
-function toView(row: XeroOrganisationProfile): OrganisationView {
+// Xero's short codes look like "!23eYt"; anything else is not put into a link.
+const shortCodeOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && /^![A-Za-z0-9]{1,20}$/.test(value) ? value : null;
+
+export function toOrganisationView(row: XeroOrganisationProfile, webUrl: string | null): OrganisationView {
   return {
     tenantId: row.tenantId,
     name: row.name,
     countryCode: row.countryCode,
     baseCurrency: row.baseCurrency,
+    xeroUrl: webUrl && row.shortCode ? `${webUrl}/app/${encodeURIComponent(row.shortCode)}` : null,
     fetchedAt: row.fetchedAt,
   };
 }
@@ -34,10 +41,11 @@ function toView(row: XeroOrganisationProfile): OrganisationView {
  * Xero's Organisation endpoint (then kept). When Xero cannot answer, a stale copy beats an error.
  */
 export async function organisationProfile(deps: XeroDeps, session: XeroSession): Promise<OrganisationView> {
-  const [cached] = await deps.db
-    .select()
-    .from(xeroOrganisationProfiles)
-    .where(eq(xeroOrganisationProfiles.tenantId, session.tenantId));
+  const [cached, config] = await Promise.all([
+    deps.db.select().from(xeroOrganisationProfiles).where(eq(xeroOrganisationProfiles.tenantId, session.tenantId)),
+    deps.config.current(),
+  ]).then(([[row], current]) => [row, current] as const);
+  const toView = (row: XeroOrganisationProfile) => toOrganisationView(row, config?.webUrl ?? null);
   if (cached && deps.now().getTime() - cached.fetchedAt.getTime() < organisationMaxAgeMs) return toView(cached);
   let organisation;
   try {
@@ -52,6 +60,7 @@ export async function organisationProfile(deps: XeroDeps, session: XeroSession):
     name: organisation?.name ?? session.tenant.name,
     countryCode: codeOrNull(organisation?.countryCode),
     baseCurrency: codeOrNull(organisation?.baseCurrency),
+    shortCode: shortCodeOrNull(organisation?.shortCode),
     fetchedAt: deps.now(),
   };
   await deps.db

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { connectionHealth, type ConnectionHealth } from './connection-health';
 import { loadConnection } from './connection-store';
 import { xeroOrganisationProfiles } from './organisation-schema';
-import type { OrganisationView } from './organisation-service';
+import { toOrganisationView, type OrganisationView } from './organisation-service';
 import type { XeroDeps } from './xero-deps';
 
 export interface XeroStatus {
@@ -83,13 +83,5 @@ async function cachedOrganisation(deps: XeroDeps, tenantId: string): Promise<Org
     .select()
     .from(xeroOrganisationProfiles)
     .where(eq(xeroOrganisationProfiles.tenantId, tenantId));
-  return row
-    ? {
-        tenantId: row.tenantId,
-        name: row.name,
-        countryCode: row.countryCode,
-        baseCurrency: row.baseCurrency,
-        fetchedAt: row.fetchedAt,
-      }
-    : null;
+  return row ? toOrganisationView(row, (await deps.config.current())?.webUrl ?? null) : null;
 }

@@ -75,6 +75,7 @@ const xero = {
   scopes: testXeroScopes,
   identityUrl: server.emulator.url,
   apiUrl: server.emulator.url,
+  webUrl: server.emulator.url,
 };
 // 60 calls: a full minute's allowance, all at once, each held 150 ms at Xero.
 const plan = { connectionId: row?.id ?? '', tenantId: acme, calls: 20, budgetMs: 100_000 };

@@ -42,6 +42,7 @@ const xeroConfig = () => ({
   scopes: testXeroScopes,
   identityUrl: server.emulator.url,
   apiUrl: server.emulator.url,
+  webUrl: server.emulator.url,
 });
 
 describe('a fleet of app processes on one database', () => {

@@ -76,6 +76,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     scopes: testXeroScopes,
     identityUrl: emulator.url,
     apiUrl: emulator.url,
+    webUrl: emulator.url,
     webhookKey: testWebhookKey,
   };
   const depsConfig: DepsConfig = {
@@ -181,6 +182,7 @@ export function depsWithoutXero(db: TestDb['db'], options: { publicUrl: string; 
       scopes: testXeroScopes,
       identityUrl: 'https://identity.xero.com',
       apiUrl: 'https://api.xero.com',
+      webUrl: 'https://go.xero.com',
     },
     xeroEmulator: null,
   });

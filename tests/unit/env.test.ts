@@ -71,6 +71,7 @@ describe('loadEnv', () => {
       redirectUri: 'https://app.example/xero/callback',
       identityUrl: 'https://identity.xero.com',
       apiUrl: 'https://api.xero.com',
+      webUrl: 'https://go.xero.com',
       clientId: undefined,
     });
     expect(env.xero.scopes).toContain('offline_access');

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { ContactOrder, contactsInput } from '../../../shared/xero-inputs';
+import { primaryPhone } from '../contact-phones';
 import type { ContactDetailDto, ContactDto, ContactsPage } from '../contacts-service';
 import type { XeroDb } from '../xero-db';
 import { xeroMirrorContacts as contacts, type XeroMirrorContact, type XeroSyncState } from './schema';
@@ -37,6 +38,8 @@ function toDto(row: XeroMirrorContact): ContactDto {
     isCustomer: row.isCustomer,
     isSupplier: row.isSupplier,
     contactPersons: row.persons,
+    phone: primaryPhone(row.phones),
+    website: row.website,
     updatedAt: row.updatedDateUtc,
   };
 }
@@ -61,6 +64,10 @@ export async function listMirrorContacts(
   if (input.search !== '') {
     conditions.push(sql`${contacts.searchText} like '%' || xero_fold(${escapeLike(input.search)}) || '%'`);
   }
+  if (input.role === 'customers') conditions.push(eq(contacts.isCustomer, true));
+  if (input.role === 'suppliers') conditions.push(eq(contacts.isSupplier, true));
+  // The sync's own counts are of every contact: a search or a role filter counts its own matches.
+  const filtered = input.search !== '' || input.role !== 'all';
   const where = and(...conditions);
   const [rows, itemCount] = await Promise.all([
     db
@@ -70,20 +77,27 @@ export async function listMirrorContacts(
       .orderBy(...orderBy[input.order])
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    // Without a search the sync already counted (after its last page); only a search needs counting.
-    input.search === ''
+    // Without a filter the sync already counted (after its last page). A role alone is counted exactly
+    // (a plain filter on the organisation's rows); a search only up to the cap.
+    !filtered
       ? Promise.resolve(input.includeArchived ? counts.storedCount : counts.activeCount)
-      : db
-          .select({ itemCount: count() })
-          .from(
-            db
-              .select({ one: sql`1` })
-              .from(contacts)
-              .where(where)
-              .limit(searchCountCap + 1)
-              .as('matches'),
-          )
-          .then(([total]) => total?.itemCount ?? 0),
+      : input.search === ''
+        ? db
+            .select({ itemCount: count() })
+            .from(contacts)
+            .where(where)
+            .then(([total]) => total?.itemCount ?? 0)
+        : db
+            .select({ itemCount: count() })
+            .from(
+              db
+                .select({ one: sql`1` })
+                .from(contacts)
+                .where(where)
+                .limit(searchCountCap + 1)
+                .as('matches'),
+            )
+            .then(([total]) => total?.itemCount ?? 0),
   ]);
   const countCapped = input.search !== '' && itemCount > searchCountCap;
   const shownCount = countCapped ? searchCountCap : itemCount;
@@ -108,7 +122,6 @@ export async function getMirrorContact(db: XeroDb, tenantId: string, contactId: 
   return {
     ...toDto(row),
     contactNumber: row.contactNumber,
-    website: row.website,
     phones: row.phones,
     addresses: row.addresses,
   };

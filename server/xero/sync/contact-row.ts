@@ -1,4 +1,5 @@
 import type { Contact } from 'xero-node';
+import { phonesOf } from '../contact-phones';
 import type { xeroMirrorContacts } from '../mirror/schema';
 
 export type MirrorContactInsert = typeof xeroMirrorContacts.$inferInsert;
@@ -36,14 +37,7 @@ export function toMirrorRow(tenantId: string, contact: Contact): MirrorContactIn
     isCustomer: contact.isCustomer ?? false,
     isSupplier: contact.isSupplier ?? false,
     persons,
-    phones: (contact.phones ?? [])
-      .filter((phone) => phone.phoneNumber)
-      .map((phone) => ({
-        type: String(phone.phoneType ?? ''),
-        number: phone.phoneNumber?.trim() ?? '',
-        countryCode: phone.phoneCountryCode?.trim() || null,
-        areaCode: phone.phoneAreaCode?.trim() || null,
-      })),
+    phones: phonesOf(contact.phones),
     addresses: (contact.addresses ?? [])
       .filter((address) => address.city || address.country)
       .map((address) => ({

@@ -1,7 +1,10 @@
 import { Link, useParams } from 'react-router';
+import { xeroContactUrl } from '../../../../shared/xero-links';
+import { phoneText, telHref, websiteHref, websiteLabel } from '../../lib/contact-links';
 import { formatDate } from '../../lib/format';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { XeroQueryState } from '../xero/xero-query-state';
+import { useOrganisation } from './use-organisation';
 
 type ContactDetail = RouterOutputs['xero']['contact'];
 
@@ -11,9 +14,18 @@ const statusLabels: Record<string, string> = {
   GDPRREQUEST: 'GDPR request: this contact asked to be forgotten',
 };
 
-/** "+64 4 1234567": Xero keeps the country and area codes apart from the number. */
-const fullNumber = (phone: ContactDetail['phones'][number]) =>
-  [phone.countryCode ? `+${phone.countryCode}` : null, phone.areaCode, phone.number].filter(Boolean).join(' ');
+const phoneTypes: Record<string, string> = { DEFAULT: 'phone', MOBILE: 'mobile', DDI: 'direct', FAX: 'fax' };
+
+function PhoneLine({ phone }: { phone: ContactDetail['phones'][number] }) {
+  const href = phone.type === 'FAX' ? null : telHref(phone);
+  const kind = phoneTypes[phone.type];
+  return (
+    <>
+      {href ? <a href={href}>{phoneText(phone)}</a> : phoneText(phone)}
+      {kind && kind !== 'phone' ? ` (${kind})` : null}
+    </>
+  );
+}
 
 const personLine = (person: ContactDetail['contactPersons'][number]) =>
   [[person.firstName, person.lastName].filter(Boolean).join(' ').trim(), person.email].filter(Boolean).join(' — ');
@@ -25,6 +37,8 @@ export function ContactPage() {
   const { id = '' } = useParams();
   const contact = trpc.xero.contact.useQuery({ id });
   const data = contact.data;
+  const xeroUrl = xeroContactUrl(useOrganisation().xeroUrl, id);
+  const website = websiteHref(data?.website);
   // Contact people with neither a name nor an email have nothing to show: no empty bullets.
   const people = (data?.contactPersons ?? []).map(personLine).filter((line) => line !== '');
   return (
@@ -35,14 +49,21 @@ export function ContactPage() {
       <XeroQueryState isPending={contact.isPending} error={contact.error}>
         {data ? (
           <>
-            <h1 style={wrapAnywhere}>{data.name.trim()}</h1>
+            <div className="page-heading">
+              <h1 style={wrapAnywhere}>{data.name.trim()}</h1>
+              {xeroUrl ? (
+                <a className="button button-secondary" href={xeroUrl} target="_blank" rel="noopener noreferrer">
+                  Open in Xero
+                </a>
+              ) : null}
+            </div>
             <dl className="details card">
               <dt>Status</dt>
               <dd>{statusLabels[data.status] ?? data.status}</dd>
               <dt>Person</dt>
               <dd>{[data.firstName, data.lastName].filter(Boolean).join(' ') || '—'}</dd>
               <dt>Email</dt>
-              <dd>{data.email ?? '—'}</dd>
+              <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '—'}</dd>
               <dt>Contact number</dt>
               <dd>{data.contactNumber ?? '—'}</dd>
               <dt>Type</dt>
@@ -52,7 +73,16 @@ export function ContactPage() {
                   .join(', ') || '—'}
               </dd>
               <dt>Phone</dt>
-              <dd>{data.phones.map(fullNumber).join(', ') || '—'}</dd>
+              <dd>
+                {data.phones.length === 0
+                  ? '—'
+                  : data.phones.map((phone, index) => (
+                      <span key={index}>
+                        {index > 0 ? ', ' : null}
+                        <PhoneLine phone={phone} />
+                      </span>
+                    ))}
+              </dd>
               <dt>Address</dt>
               <dd>
                 {data.addresses
@@ -60,7 +90,15 @@ export function ContactPage() {
                   .join('; ') || '—'}
               </dd>
               <dt>Website</dt>
-              <dd>{data.website ?? '—'}</dd>
+              <dd>
+                {website ? (
+                  <a href={website} target="_blank" rel="noopener noreferrer">
+                    {websiteLabel(website)}
+                  </a>
+                ) : (
+                  (data.website ?? '—')
+                )}
+              </dd>
               <dt>Updated</dt>
               <dd>{data.updatedAt ? formatDate(data.updatedAt) : '—'}</dd>
             </dl>

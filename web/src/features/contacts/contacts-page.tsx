@@ -2,14 +2,21 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
-import { contactOrders, type ContactOrder } from '../../../../shared/xero-inputs';
+import { contactOrders, contactRoles, type ContactOrder, type ContactRole } from '../../../../shared/xero-inputs';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { trpc } from '../../trpc';
 import { SyncStatusPanel } from '../sync/sync-status';
 import { XeroQueryState } from '../xero/xero-query-state';
 import { ContactsSkeleton, ContactsTable } from './contacts-table';
+import { useOrganisation } from './use-organisation';
 
 const pageSize = 25;
+
+const roleChoices: Record<ContactRole, { label: string; one: string; many: string }> = {
+  all: { label: 'All contacts', one: 'contact', many: 'contacts' },
+  customers: { label: 'Customers', one: 'customer', many: 'customers' },
+  suppliers: { label: 'Suppliers', one: 'supplier', many: 'suppliers' },
+};
 
 /** Contacts of the selected organisation. The search, page and toggle live in the URL, so the
  * interstitial (and a reload) brings the user back to exactly this view. */
@@ -21,8 +28,12 @@ export function ContactsPage() {
   const includeArchived = params.get('archived') === '1';
   const sortParam = params.get('sort');
   const order: ContactOrder = contactOrders.find((value) => value === sortParam) ?? 'name_asc';
-  const organisation = trpc.xero.status.useQuery().data?.selectedTenant?.name;
+  const roleParam = params.get('role');
+  const role: ContactRole = contactRoles.find((value) => value === roleParam) ?? 'all';
+  const roleWords = roleChoices[role];
+  const organisation = useOrganisation();
   const searchId = useId();
+  const roleId = useId();
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [name, value] of Object.entries(changes)) {
@@ -51,7 +62,7 @@ export function ContactsPage() {
   }, [debouncedSearch, currentQuery, setParams]);
 
   const contacts = trpc.xero.contacts.useQuery(
-    { page, pageSize, search: currentQuery, includeArchived, order },
+    { page, pageSize, search: currentQuery, includeArchived, order, role },
     // Keep the last page on screen while the next loads; a superseded request is cancelled.
     { placeholderData: keepPreviousData, trpc: { abortOnUnmount: true } },
   );
@@ -76,7 +87,7 @@ export function ContactsPage() {
     <div className="stack">
       <div>
         <h1>Contacts</h1>
-        {organisation ? <p className="lead">{organisation}</p> : null}
+        {organisation.name ? <p className="lead">{organisation.name}</p> : null}
       </div>
       <SyncStatusPanel />
       <div className="toolbar">
@@ -89,6 +100,20 @@ export function ContactsPage() {
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
+        </div>
+        <div className="field">
+          <label htmlFor={roleId}>Show</label>
+          <select
+            id={roleId}
+            value={role}
+            onChange={(event) => update({ role: event.target.value === 'all' ? null : event.target.value, page: null })}
+          >
+            {contactRoles.map((value) => (
+              <option key={value} value={value}>
+                {roleChoices[value].label}
+              </option>
+            ))}
+          </select>
         </div>
         <label className="checkbox">
           <input
@@ -104,24 +129,27 @@ export function ContactsPage() {
           <>
             <p className="result-count" aria-live="polite">
               {data.countCapped
-                ? `More than ${pagination.itemCount.toLocaleString('en')} contacts`
+                ? `More than ${pagination.itemCount.toLocaleString('en')} ${roleWords.many}`
                 : pagination.itemCount === 1
-                  ? '1 contact'
-                  : `${pagination.itemCount.toLocaleString('en')} contacts`}
+                  ? `1 ${roleWords.one}`
+                  : `${pagination.itemCount.toLocaleString('en')} ${roleWords.many}`}
               {params.get('q') ? ` matching “${params.get('q')}”` : ''}
               {search.trim() !== currentQuery ? ' · searching…' : contacts.isFetching ? ' · updating…' : ''}
             </p>
             {data.contacts.length === 0 ? (
               <p className="empty">
                 {params.get('q')
-                  ? 'No contacts match your search.'
+                  ? `No ${roleWords.many} match your search.`
                   : pagination.itemCount > 0
                     ? 'Going to the last page…'
-                    : 'This organisation has no contacts yet.'}
+                    : role === 'all'
+                      ? 'This organisation has no contacts yet.'
+                      : `This organisation has no ${roleWords.many}${includeArchived ? '' : ' that are active'}.`}
               </p>
             ) : (
               <ContactsTable
                 contacts={data.contacts}
+                organisationUrl={organisation.xeroUrl}
                 busy={contacts.isFetching}
                 order={order}
                 onOrder={(next) => update({ sort: next === 'name_asc' ? null : next, page: null })}

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import type { ContactOrder } from '../../../../shared/xero-inputs';
+import { xeroContactUrl } from '../../../../shared/xero-links';
+import { phoneText, telHref, websiteHref, websiteLabel } from '../../lib/contact-links';
 import { formatDate } from '../../lib/format';
 import type { RouterOutputs } from '../../trpc';
 
@@ -10,6 +12,8 @@ const roles = (contact: Contact) =>
 
 interface ContactsTableProps {
   contacts: Contact[];
+  /** The organisation in Xero's web app, for "Open in Xero"; null hides those links. */
+  organisationUrl: string | null;
   busy: boolean;
   order: ContactOrder;
   onOrder: (order: ContactOrder) => void;
@@ -37,7 +41,24 @@ function SortHeader(props: {
   );
 }
 
-export function ContactsTable({ contacts, busy, order, onOrder }: ContactsTableProps) {
+function PhoneCell({ phone }: { phone: Contact['phone'] }) {
+  if (!phone) return '—';
+  const href = telHref(phone);
+  const text = phoneText(phone);
+  return href ? <a href={href}>{text}</a> : text;
+}
+
+function WebsiteCell({ website }: { website: string | null }) {
+  const href = websiteHref(website);
+  if (!href) return website ?? '—';
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {websiteLabel(href)}
+    </a>
+  );
+}
+
+export function ContactsTable({ contacts, organisationUrl, busy, order, onOrder }: ContactsTableProps) {
   return (
     <div className="table-wrap">
       <table className="table cards-on-phone" aria-busy={busy || undefined}>
@@ -45,8 +66,9 @@ export function ContactsTable({ contacts, busy, order, onOrder }: ContactsTableP
           <tr>
             <SortHeader label="Name" asc="name_asc" desc="name_desc" first="name_asc" order={order} onOrder={onOrder} />
             <th scope="col">Email</th>
+            <th scope="col">Phone</th>
+            <th scope="col">Website</th>
             <th scope="col">Type</th>
-            <th scope="col">Status</th>
             <SortHeader
               label="Updated"
               asc="updated_asc"
@@ -55,24 +77,52 @@ export function ContactsTable({ contacts, busy, order, onOrder }: ContactsTableP
               order={order}
               onOrder={onOrder}
             />
+            {organisationUrl ? (
+              <th scope="col">
+                <span className="sr-only">In Xero</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {contacts.map((contact) => (
-            <tr key={contact.id}>
-              <th scope="row">
-                <Link to={`/contacts/${contact.id}`}>{contact.name}</Link>
-              </th>
-              <td data-label="Email">
-                {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
-              </td>
-              <td data-label="Type">{roles(contact)}</td>
-              <td data-label="Status">
-                {contact.status === 'ARCHIVED' ? <span className="badge">Archived</span> : 'Active'}
-              </td>
-              <td data-label="Updated">{contact.updatedAt ? formatDate(contact.updatedAt) : '—'}</td>
-            </tr>
-          ))}
+          {contacts.map((contact) => {
+            const xeroUrl = xeroContactUrl(organisationUrl, contact.id);
+            return (
+              <tr key={contact.id}>
+                <th scope="row">
+                  <Link to={`/contacts/${contact.id}`}>{contact.name}</Link>
+                  {contact.status === 'ARCHIVED' ? (
+                    <>
+                      {' '}
+                      <span className="badge">Archived</span>
+                    </>
+                  ) : null}
+                </th>
+                <td data-label="Email">
+                  {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+                </td>
+                <td data-label="Phone" className="nowrap">
+                  <PhoneCell phone={contact.phone} />
+                </td>
+                <td data-label="Website">
+                  <WebsiteCell website={contact.website} />
+                </td>
+                <td data-label="Type">{roles(contact)}</td>
+                <td data-label="Updated" className="nowrap">
+                  {contact.updatedAt ? formatDate(contact.updatedAt) : '—'}
+                </td>
+                {organisationUrl ? (
+                  <td className="nowrap">
+                    {xeroUrl ? (
+                      <a href={xeroUrl} target="_blank" rel="noopener noreferrer">
+                        Open in Xero<span className="sr-only">: {contact.name}</span>
+                      </a>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -86,7 +136,7 @@ export function ContactsSkeleton({ rows = 8 }: { rows?: number }) {
         <tbody>
           {Array.from({ length: rows }, (_, index) => (
             <tr key={index}>
-              {Array.from({ length: 5 }, (__, cell) => (
+              {Array.from({ length: 6 }, (__, cell) => (
                 <td key={cell}>
                   <span className="skeleton-bar" />
                 </td>

@@ -1,0 +1,1 @@
+ALTER TABLE "xero_organisation_profiles" ADD COLUMN "short_code" text;
