@@ -5,6 +5,9 @@ import { xeroConnections, xeroOrgLimits } from '../../server/db/schema';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { appCodeOf as appCode, failureOf } from '../support/trpc-failures';
 import { connectXero, signUpUser, type TestUser } from '../support/xero-connect';
+import { xeroContactUrl } from '../../shared/xero-links';
+import { emulatorContacts, type EmulatorContactJson } from '../support/emulator-contacts';
+import { must } from '../support/must';
 
 let server: RunningTestServer;
 let user: TestUser;
@@ -23,6 +26,9 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const caller = () => server.callerFor(user.jar);
+const demoTenant = () => must(server.emulator.control.organisations()[0]).tenantId;
+const isFilledDefault = (phone: NonNullable<EmulatorContactJson['Phones']>[number]) =>
+  phone.PhoneType === 'DEFAULT' && Boolean(phone.PhoneNumber);
 
 describe('xero.contacts', () => {
   it('pages through all 5,000 contacts of an organisation with none lost or repeated', async () => {
@@ -53,8 +59,10 @@ describe('xero.contacts', () => {
       'isSupplier',
       'lastName',
       'name',
+      'phone',
       'status',
       'updatedAt',
+      'website',
     ]);
     expect(active.contacts[0]?.updatedAt).toBeInstanceOf(Date);
     const all = await (await caller()).xero.contacts({ includeArchived: true, pageSize: 1000 });
@@ -79,6 +87,63 @@ describe('xero.contacts', () => {
     expect(result.pagination.itemCount).toBe(0);
   });
 
+  it('shows only customers or only suppliers, as Xero marks them, with their own counts', async () => {
+    // Live from Xero, "not archived" is what Xero lists without includeArchived (GDPR requests included).
+    const truth = (await emulatorContacts(server, demoTenant())).filter(
+      (contact) => contact.ContactStatus !== 'ARCHIVED',
+    );
+    for (const [role, marked] of [
+      ['customers', (contact: EmulatorContactJson) => contact.IsCustomer === true],
+      ['suppliers', (contact: EmulatorContactJson) => contact.IsSupplier === true],
+    ] as const) {
+      const expected = truth.filter(marked).map((contact) => contact.ContactID);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(truth.length);
+      const ids: string[] = [];
+      let pageCount = 1;
+      for (let page = 1; page <= pageCount; page += 1) {
+        const result = await (await caller()).xero.contacts({ role, page, pageSize: 1000 });
+        expect(result.pagination.itemCount).toBe(expected.length);
+        pageCount = result.pagination.pageCount;
+        ids.push(...result.contacts.map((contact) => contact.id));
+      }
+      expect(ids.sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it("carries each contact's number to call and website in the list", async () => {
+    const truth = await emulatorContacts(server, demoTenant());
+    const withPhone = must(
+      truth.find((contact) => contact.ContactStatus === 'ACTIVE' && contact.Phones?.some(isFilledDefault)),
+    );
+    const withWebsite = must(truth.find((contact) => contact.ContactStatus === 'ACTIVE' && contact.Website));
+    const listed = (await (await caller()).xero.contacts({ pageSize: 1000 })).contacts;
+    const phone = must(withPhone.Phones?.find(isFilledDefault));
+    expect(listed.find((contact) => contact.id === withPhone.ContactID)?.phone).toEqual({
+      type: 'DEFAULT',
+      countryCode: phone.PhoneCountryCode ?? null,
+      areaCode: phone.PhoneAreaCode ?? null,
+      number: phone.PhoneNumber,
+    });
+    expect(listed.find((contact) => contact.id === withWebsite.ContactID)?.website).toBe(withWebsite.Website);
+  });
+
+  it("gives the organisation's address in Xero's web app, where each contact can be opened", async () => {
+    const organisation = await (await caller()).xero.organisation();
+    expect(organisation.xeroUrl).toBe(`${server.emulator.url}/app/${encodeURIComponent('!dEmO1')}`);
+    // The status carries the kept copy from now on, so the contacts page needs no Xero call for it.
+    expect((await (await caller()).xero.status()).organisation?.xeroUrl).toBe(organisation.xeroUrl);
+    const plain = (await (await caller()).xero.contacts({ pageSize: 100 })).contacts.find((contact) =>
+      /^[\w .-]+$/.test(contact.name),
+    );
+    const first = must(plain);
+    const page = await fetch(must(xeroContactUrl(organisation.xeroUrl, first.id)));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<h1>${first.name}</h1>`);
+    const missing = await fetch(must(xeroContactUrl(organisation.xeroUrl, '00000000-0000-4000-8000-000000000000')));
+    expect(missing.status).toBe(404);
+  });
+
   it('orders by an allow-listed order', async () => {
     const result = await (await caller()).xero.contacts({ order: 'updated_desc', pageSize: 30 });
     const times = result.contacts.map((contact) => contact.updatedAt?.getTime() ?? 0);
@@ -91,6 +156,8 @@ describe('xero.contacts', () => {
     expect(badOrder.code).toBe('BAD_REQUEST');
     expect((await failureOf((await caller()).xero.contacts({ pageSize: 1001 }))).code).toBe('BAD_REQUEST');
     expect((await failureOf((await caller()).xero.contacts({ page: 0 }))).code).toBe('BAD_REQUEST');
+    // @ts-expect-error a role that is not one of the three
+    expect((await failureOf((await caller()).xero.contacts({ role: 'IsCustomer==true' }))).code).toBe('BAD_REQUEST');
   });
 
   it('returns one contact, and a readable error for an unknown or malformed id', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xeroConnections, xeroTenants } from '../../server/db/schema';
 import { openTokenSet } from '../../server/xero/stored-token-set';
 import { checkConnectionsHealth } from '../../server/xero/sync/health-check';
+import { emulatorContacts, type EmulatorContactJson } from '../support/emulator-contacts';
 import { mirrorRows, syncedAfter, syncState } from '../support/mirror-sync';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { appCodeOf } from '../support/trpc-failures';
@@ -123,6 +124,47 @@ describe('search over the mirror', () => {
     for (let page = 1; page <= 6; page += 1)
       pages.push(...(await caller.xero.contacts({ page, pageSize: 100 })).contacts);
     expect(pages.map((contact) => contact.id)).toEqual(byName.contacts.map((contact) => contact.id));
+  });
+});
+
+describe('filters over the mirror', () => {
+  it('shows only customers or only suppliers, counted exactly, alone or within a search', async () => {
+    const truth = (await emulatorContacts(server, orgA)).filter((contact) => contact.ContactStatus === 'ACTIVE');
+    const caller = server.callerFor(alice.jar);
+    for (const [role, marked] of [
+      ['customers', (contact: EmulatorContactJson) => contact.IsCustomer === true],
+      ['suppliers', (contact: EmulatorContactJson) => contact.IsSupplier === true],
+    ] as const) {
+      const expected = truth.filter(marked);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(truth.length);
+      const listed = await caller.xero.contacts({ role, pageSize: 1000 });
+      expect(listed.pagination.itemCount).toBe(expected.length);
+      expect(listed.countCapped).toBe(false);
+      expect(listed.contacts.map((contact) => contact.id).sort()).toEqual(
+        expected.map((contact) => contact.ContactID).sort(),
+      );
+      const searched = await caller.xero.contacts({ role, search: 'ltd', pageSize: 1000 });
+      const expectedLtd = expected.filter((contact) => contact.Name.toLowerCase().includes('ltd'));
+      expect(searched.contacts.map((contact) => contact.id).sort()).toEqual(
+        expectedLtd.map((contact) => contact.ContactID).sort(),
+      );
+    }
+  });
+
+  it("carries each contact's number to call and website in the list, as the live list does", async () => {
+    const truth = await emulatorContacts(server, orgA);
+    const listed = (await server.callerFor(alice.jar).xero.contacts({ pageSize: 1000 })).contacts;
+    const withPhone = must(listed.find((contact) => contact.phone !== null));
+    const phone = must(must(truth.find((contact) => contact.ContactID === withPhone.id)).Phones?.[0]);
+    expect(withPhone.phone).toEqual({
+      type: 'DEFAULT',
+      number: phone.PhoneNumber,
+      countryCode: phone.PhoneCountryCode ?? null,
+      areaCode: phone.PhoneAreaCode ?? null,
+    });
+    const withWebsite = must(truth.find((contact) => contact.ContactStatus === 'ACTIVE' && contact.Website));
+    expect(listed.find((contact) => contact.id === withWebsite.ContactID)?.website).toBe(withWebsite.Website);
   });
 });
 
