@@ -44,6 +44,53 @@ describe.skipIf(!hasBrowser)('the contacts list', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   });
 
+  it('filters to customers or suppliers, and links phone, website and the contact in Xero', async () => {
+    const page = await signedInPage(browser, server, 'links@example.com', { width: 1280, height: 800 });
+    await connectInBrowser(page);
+    await page.goto('/contacts');
+    const count = page.locator('.result-count');
+    await count.getByText(/^\d+ contacts/).waitFor();
+    const everyone = Number((await count.textContent())?.match(/^\d+/)?.[0]);
+
+    await page.getByLabel('Show').selectOption('customers');
+    await page.waitForURL((url) => url.searchParams.get('role') === 'customers');
+    await count.getByText(/^\d+ customers?/).waitFor();
+    const customers = Number((await count.textContent())?.match(/^\d+/)?.[0]);
+    expect(customers).toBeGreaterThan(0);
+    expect(customers).toBeLessThan(everyone);
+    // Every row shown is a customer.
+    await expect
+      .poll(async () => {
+        const types = await page.locator('td[data-label="Type"]').allTextContents();
+        return types.length > 0 && types.every((type) => type.includes('Customer'));
+      })
+      .toBe(true);
+
+    const phone = page.locator('td[data-label="Phone"] a').first();
+    expect(await phone.getAttribute('href')).toMatch(/^tel:\+\d{6,}$/);
+    const website = page.locator('td[data-label="Website"] a').first();
+    expect(await website.getAttribute('href')).toMatch(/^https:\/\/www\..+\.example\/$/);
+    expect(await website.getAttribute('rel')).toContain('noopener');
+
+    const firstName = ((await page.locator('table tbody th a').first().textContent()) ?? '').trim();
+    const [xeroPage] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: `Open in Xero: ${firstName}` }).click(),
+    ]);
+    await xeroPage.getByRole('heading', { name: firstName }).waitFor();
+    expect(xeroPage.url()).toMatch(/\/app\/!dEmO1\/contacts\/contact\/[0-9a-f-]{36}$/);
+    await xeroPage.close();
+
+    // The contact's own page has the same link.
+    await page.getByRole('link', { name: firstName, exact: true }).click();
+    await page.getByRole('heading', { name: firstName, level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Open in Xero' }).getAttribute('href')).toMatch(
+      /\/app\/!dEmO1\/contacts\/contact\/[0-9a-f-]{36}$/,
+    );
+    await page.goBack();
+    expect(await page.getByLabel('Show').inputValue()).toBe('customers');
+  });
+
   it('shows each contact as a card on a phone, with no sideways scrolling', async () => {
     const page = await signedInPage(browser, server, 'phone@example.com', { width: 390, height: 844 });
     await connectInBrowser(page);

@@ -30,7 +30,6 @@ export function ContactsPage() {
   const order: ContactOrder = contactOrders.find((value) => value === sortParam) ?? 'name_asc';
   const roleParam = params.get('role');
   const role: ContactRole = contactRoles.find((value) => value === roleParam) ?? 'all';
-  const roleWords = roleChoices[role];
   const organisation = useOrganisation();
   const searchId = useId();
   const roleId = useId();
@@ -67,6 +66,8 @@ export function ContactsPage() {
     { placeholderData: keepPreviousData, trpc: { abortOnUnmount: true } },
   );
   const data = contacts.data;
+  // While the next answer loads the last one stays on screen, so its words are those of its own role.
+  const roleWords = roleChoices[data?.role ?? role];
   const pagination = data?.pagination;
   const lastPage = pagination ? Math.max(1, pagination.pageCount) : null;
   useEffect(() => {

@@ -90,7 +90,7 @@ export function ContactsTable({ contacts, organisationUrl, busy, order, onOrder 
             return (
               <tr key={contact.id}>
                 <th scope="row">
-                  <Link to={`/contacts/${contact.id}`}>{contact.name}</Link>
+                  <Link to={`/contacts/${contact.id}`}>{contact.name.trim()}</Link>
                   {contact.status === 'ARCHIVED' ? (
                     <>
                       {' '}
@@ -114,8 +114,14 @@ export function ContactsTable({ contacts, organisationUrl, busy, order, onOrder 
                 {organisationUrl ? (
                   <td className="nowrap">
                     {xeroUrl ? (
-                      <a href={xeroUrl} target="_blank" rel="noopener noreferrer">
-                        Open in Xero<span className="sr-only">: {contact.name}</span>
+                      <a
+                        href={xeroUrl}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        // The visible words start the name, so "Open in Xero" said aloud still finds it.
+                        aria-label={`Open in Xero: ${contact.name.trim()}`}
+                      >
+                        Open in Xero
                       </a>
                     ) : null}
                   </td>
