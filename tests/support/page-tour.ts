@@ -66,6 +66,9 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.goto('/contacts');
   await page.locator('table tbody tr').first().waitFor();
   await visit('contacts', page);
+  await page.goto('/contacts?role=suppliers&archived=1');
+  await page.getByText(/^\d+ suppliers?/).waitFor();
+  await visit('contacts-suppliers', page);
   await page.goto('/contacts?page=99');
   await page.waitForURL((url) => url.searchParams.get('page') !== '99');
   await page.locator('table tbody tr').first().waitFor();

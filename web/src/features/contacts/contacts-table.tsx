@@ -8,7 +8,7 @@ import type { RouterOutputs } from '../../trpc';
 type Contact = RouterOutputs['xero']['contacts']['contacts'][number];
 
 const roles = (contact: Contact) =>
-  [contact.isCustomer ? 'Customer' : null, contact.isSupplier ? 'Supplier' : null].filter(Boolean).join(', ') || '—';
+  [contact.isCustomer ? 'Customer' : null, contact.isSupplier ? 'Supplier' : null].filter(Boolean).join(' · ');
 
 interface ContactsTableProps {
   contacts: Contact[];
@@ -48,6 +48,24 @@ function PhoneCell({ phone }: { phone: Contact['phone'] }) {
   return href ? <a href={href}>{text}</a> : text;
 }
 
+/** An email link that, when it must wrap, wraps after the "@" rather than mid-word. */
+function EmailLink({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  return (
+    <a href={`mailto:${email}`}>
+      {at > 0 ? (
+        <>
+          {email.slice(0, at + 1)}
+          <wbr />
+          {email.slice(at + 1)}
+        </>
+      ) : (
+        email
+      )}
+    </a>
+  );
+}
+
 function WebsiteCell({ website }: { website: string | null }) {
   const href = websiteHref(website);
   if (!href) return website ?? '—';
@@ -65,10 +83,8 @@ export function ContactsTable({ contacts, organisationUrl, busy, order, onOrder 
         <thead>
           <tr>
             <SortHeader label="Name" asc="name_asc" desc="name_desc" first="name_asc" order={order} onOrder={onOrder} />
-            <th scope="col">Email</th>
+            <th scope="col">Email and website</th>
             <th scope="col">Phone</th>
-            <th scope="col">Website</th>
-            <th scope="col">Type</th>
             <SortHeader
               label="Updated"
               asc="updated_asc"
@@ -91,23 +107,30 @@ export function ContactsTable({ contacts, organisationUrl, busy, order, onOrder 
               <tr key={contact.id}>
                 <th scope="row">
                   <Link to={`/contacts/${contact.id}`}>{contact.name.trim()}</Link>
-                  {contact.status === 'ARCHIVED' ? (
-                    <>
-                      {' '}
-                      <span className="badge">Archived</span>
-                    </>
+                  {/* Who the contact is to the organisation, under the name: a column of its own would
+                      push the links off a laptop's screen. */}
+                  {roles(contact) || contact.status === 'ARCHIVED' ? (
+                    <span className="contact-roles">
+                      {roles(contact)}
+                      {contact.status === 'ARCHIVED' ? <span className="badge">Archived</span> : null}
+                    </span>
                   ) : null}
                 </th>
-                <td data-label="Email">
-                  {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+                {/* Email and website share a cell, a line each: as columns of their own they wrap
+                    mid-address on a laptop. On a phone each line carries its own label. */}
+                <td className="wrap-anywhere">
+                  <span className="cell-line" data-label="Email">
+                    {contact.email ? <EmailLink email={contact.email} /> : '—'}
+                  </span>
+                  {contact.website ? (
+                    <span className="cell-line" data-label="Website">
+                      <WebsiteCell website={contact.website} />
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label="Phone" className="nowrap">
                   <PhoneCell phone={contact.phone} />
                 </td>
-                <td data-label="Website">
-                  <WebsiteCell website={contact.website} />
-                </td>
-                <td data-label="Type">{roles(contact)}</td>
                 <td data-label="Updated" className="nowrap">
                   {contact.updatedAt ? formatDate(contact.updatedAt) : '—'}
                 </td>
@@ -142,7 +165,7 @@ export function ContactsSkeleton({ rows = 8 }: { rows?: number }) {
         <tbody>
           {Array.from({ length: rows }, (_, index) => (
             <tr key={index}>
-              {Array.from({ length: 6 }, (__, cell) => (
+              {Array.from({ length: 5 }, (__, cell) => (
                 <td key={cell}>
                   <span className="skeleton-bar" />
                 </td>
