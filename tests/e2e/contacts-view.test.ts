@@ -92,6 +92,26 @@ describe.skipIf(!hasBrowser)('the contacts list', () => {
     expect(await page.getByLabel('Show').inputValue()).toBe('customers');
   });
 
+  it('says "at least" when Xero leaves its count out, and still offers the next page', async () => {
+    const page = await signedInPage(browser, server, 'uncounted@example.com', { width: 1280, height: 800 });
+    await connectInBrowser(page);
+    server.emulator.control.injectFaults({ kind: 'no_pagination', count: 1000 });
+    try {
+      await page.goto('/contacts');
+      await page
+        .locator('.result-count')
+        .getByText(/^At least 25 contacts/)
+        .waitFor();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page
+        .locator('.result-count')
+        .getByText(/^At least 50 contacts/)
+        .waitFor();
+    } finally {
+      server.emulator.control.clearFaults();
+    }
+  });
+
   it('shows each contact as a card on a phone, with no sideways scrolling', async () => {
     const page = await signedInPage(browser, server, 'phone@example.com', { width: 390, height: 844 });
     await connectInBrowser(page);

@@ -76,6 +76,10 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.locator('table tbody th a').first().click();
   await page.getByRole('heading', { name: 'Contact people' }).waitFor();
   await visit('contact', page);
+  // Where "Open in Xero" leads: the emulator's page for the contact.
+  await page.goto((await page.getByRole('link', { name: 'Open in Xero' }).getAttribute('href')) ?? '');
+  await page.getByText('Xero emulator: where "Open in Xero" leads', { exact: false }).waitFor();
+  await visit('emulator-contact', page);
   await page.goto('/contacts/00000000-0000-4000-8000-000000000000');
   await page.getByText('Not found', { exact: true }).waitFor();
   await visit('contact-not-found', page);

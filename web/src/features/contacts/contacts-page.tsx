@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
 import { contactOrders, contactRoles, type ContactOrder, type ContactRole } from '../../../../shared/xero-inputs';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { trpc } from '../../trpc';
+import { trpc, type RouterOutputs } from '../../trpc';
 import { SyncStatusPanel } from '../sync/sync-status';
 import { XeroQueryState } from '../xero/xero-query-state';
 import { ContactsSkeleton, ContactsTable } from './contacts-table';
@@ -17,6 +17,18 @@ const roleChoices: Record<ContactRole, { label: string; one: string; many: strin
   customers: { label: 'Customers', one: 'customer', many: 'customers' },
   suppliers: { label: 'Suppliers', one: 'supplier', many: 'suppliers' },
 };
+
+type ContactsAnswer = RouterOutputs['xero']['contacts'];
+
+/** "274 contacts", "1 customer", "More than 1,000 suppliers" (a capped search), "At least 50 contacts". */
+function countText(answer: ContactsAnswer, words: { one: string; many: string }): string {
+  const { itemCount, exact } = answer.pagination;
+  const counted = `${itemCount.toLocaleString('en')} ${itemCount === 1 ? words.one : words.many}`;
+  if (answer.countCapped) return `More than ${counted}`;
+  // Xero left its count out: what is known is how many have come so far.
+  if (exact === false) return `At least ${counted}`;
+  return counted;
+}
 
 /** Contacts of the selected organisation. The search, page and toggle live in the URL, so the
  * interstitial (and a reload) brings the user back to exactly this view. */
@@ -129,11 +141,7 @@ export function ContactsPage() {
         {data && pagination ? (
           <>
             <p className="result-count" aria-live="polite">
-              {data.countCapped
-                ? `More than ${pagination.itemCount.toLocaleString('en')} ${roleWords.many}`
-                : pagination.itemCount === 1
-                  ? `1 ${roleWords.one}`
-                  : `${pagination.itemCount.toLocaleString('en')} ${roleWords.many}`}
+              {countText(data, roleWords)}
               {params.get('q') ? ` matching “${params.get('q')}”` : ''}
               {search.trim() !== currentQuery ? ' · searching…' : contacts.isFetching ? ' · updating…' : ''}
             </p>
