@@ -152,6 +152,14 @@ describe('filters over the mirror', () => {
     }
   });
 
+  it('counts only what it lists: archived included, a GDPR request never', async () => {
+    const truth = await emulatorContacts(server, orgA);
+    expect(truth.some((contact) => contact.ContactStatus === 'GDPRREQUEST')).toBe(true);
+    const listed = await server.callerFor(alice.jar).xero.contacts({ includeArchived: true, pageSize: 1000 });
+    expect(listed.pagination.itemCount).toBe(listed.contacts.length);
+    expect(listed.contacts.length).toBe(truth.filter((contact) => contact.ContactStatus !== 'GDPRREQUEST').length);
+  });
+
   it("carries each contact's number to call and website in the list, as the live list does", async () => {
     const truth = await emulatorContacts(server, orgA);
     const listed = (await server.callerFor(alice.jar).xero.contacts({ pageSize: 1000 })).contacts;

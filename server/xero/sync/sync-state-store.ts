@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from '../mirror/schema';
 import { xeroTenants } from '../schema';
@@ -90,7 +90,10 @@ export async function storePage(
     }
     const [counted] = await tx
       .select({
-        stored: count(),
+        // What a list can show: a contact under a GDPR request is kept (as an id) but never listed.
+        stored: sql<number>`count(*) filter (where ${xeroMirrorContacts.status} in ('ACTIVE', 'ARCHIVED'))`.mapWith(
+          Number,
+        ),
         active: sql<number>`count(*) filter (where ${xeroMirrorContacts.status} = 'ACTIVE')`.mapWith(Number),
       })
       .from(xeroMirrorContacts)
