@@ -66,11 +66,12 @@ describe('the first sync of an organisation', () => {
     // The process stops; another on the same database (a restart) picks the sync up where it stopped.
     await stopJobQueue(must(server.jobs));
     await newXeroDay();
+    // Counted before the restarted process starts: it may take the stopped process's queued sync at once.
+    const resumedFrom = apiCalls(server, tenantId);
     const restarted = createDeps(server.db.db, server.depsConfig);
     restartedQueue = await startJobQueue(server.db, () => {});
     await restarted.xero.sync.start(restartedQueue);
     sync = restarted.xero.sync;
-    const resumedFrom = apiCalls(server, tenantId);
     // A sync the stopped process had queued is run by this one; otherwise this asks for one.
     await sync.requestSync(tenantId);
     const done = await syncedAfter(server, tenantId);
@@ -101,7 +102,7 @@ describe('the first sync of an organisation', () => {
     const all = await (await caller()).xero.contacts({ pageSize: 100, includeArchived: true });
     const detail = await (await caller()).xero.contact({ id: must(archived[0]).contactId });
     expect(active.pagination.itemCount).toBe(4500 - archived.length - forgotten);
-    expect(all.pagination.itemCount).toBe(4500);
+    expect(all.pagination.itemCount).toBe(4500 - forgotten);
     expect(detail.status).toBe('ARCHIVED');
     // A search with thousands of matches stops counting at 1,000 and says so.
     const common = await (await caller()).xero.contacts({ search: '.example', pageSize: 100 });
