@@ -5,14 +5,15 @@ import { loadEnv } from '../env';
 import { projectRoot } from '../spa-build';
 
 /**
- * Development: the API under `tsx watch` on PORT+1 (no SPA), and Vite with hot reload on PORT,
+ * Development: the API under `tsx watch` on PORT+1 or API_PORT (no SPA), and Vite with hot reload on PORT,
  * proxying /trpc, /api, /xero and /healthz to it. Users open PORT, as with `npm start`.
  *
  * Each server runs `node` directly (not through npx, which does not pass signals on) in a process group
  * of its own, and stopping signals the whole group: `tsx watch` runs the API in a grandchild.
  */
 const env = loadEnv();
-const apiPort = env.port + 1;
+// API_PORT chooses the API's port when PORT+1 is taken (or a test picks both).
+const apiPort = Number(process.env.API_PORT) || env.port + 1;
 const require = createRequire(import.meta.url);
 const start = (args: string[], extraEnv: Record<string, string>): ChildProcess =>
   spawn(process.execPath, args, {

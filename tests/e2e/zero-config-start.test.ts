@@ -53,15 +53,21 @@ describe('npm start on a fresh machine', () => {
 describe('npm run dev', () => {
   it('stops both of its servers when only the parent is signalled', async () => {
     const port = await freePort();
+    let apiPort = await freePort();
+    while (apiPort === port) apiPort = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'dev-data-'));
-    const dev = startTsProcess('server/cli/dev.ts', [], { PORT: String(port), DATA_DIR: dataDir });
+    const dev = startTsProcess('server/cli/dev.ts', [], {
+      PORT: String(port),
+      API_PORT: String(apiPort),
+      DATA_DIR: dataDir,
+    });
     try {
-      await waitForHealthy(`http://127.0.0.1:${port + 1}`, Date.now() + 90_000);
+      await waitForHealthy(`http://127.0.0.1:${apiPort}`, Date.now() + 90_000);
       await waitForHealthy(`http://localhost:${port}`, Date.now() + 60_000, '/');
       // SIGTERM to the parent alone, as a process manager or `kill <pid>` sends it.
       process.kill(dev.child.pid ?? 0, 'SIGTERM');
       await dev.exited;
-      expect(await waitForGone(`http://127.0.0.1:${port + 1}/healthz`, Date.now() + 10_000)).toBe(true);
+      expect(await waitForGone(`http://127.0.0.1:${apiPort}/healthz`, Date.now() + 10_000)).toBe(true);
       expect(await waitForGone(`http://localhost:${port}/`, Date.now() + 10_000)).toBe(true);
     } finally {
       await dev.stop();
