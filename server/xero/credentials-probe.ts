@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { XeroGate } from './calls/xero-gate';
 import type { XeroAppConfig } from './config';
+import { XeroFailure } from './xero-failure';
 
 export type CredentialsOutcome = 'accepted' | 'rejected' | 'unreachable';
 
@@ -26,39 +28,54 @@ interface OAuthErrorBody {
  * server checks the client's credentials before the code (RFC 6749 §5.2), so `invalid_client` means
  * "rejected" and `invalid_grant` means "accepted, and the code was (of course) wrong". No token is issued.
  */
-export async function probeXeroCredentials(config: XeroAppConfig): Promise<CredentialsProbe> {
-  const signal = () => AbortSignal.timeout(probeTimeoutMs);
+export async function probeXeroCredentials(gate: XeroGate, config: XeroAppConfig): Promise<CredentialsProbe> {
+  // One deadline for both steps; through the gate, so an outage the breakers already know of answers at
+  // once, and each failure is logged like any other call to Xero.
+  const deadline = Date.now() + probeTimeoutMs;
   let tokenEndpoint: string;
   try {
-    const discovery = await fetch(`${config.identityUrl}/.well-known/openid-configuration`, { signal: signal() });
-    if (!discovery.ok) return unreachable(`discovery answered ${discovery.status}`);
-    const document = (await discovery.json()) as { token_endpoint?: unknown };
-    if (typeof document.token_endpoint !== 'string') return unreachable('discovery named no token endpoint');
-    tokenEndpoint = document.token_endpoint;
+    tokenEndpoint = await gate.plain('test connection: discovery', deadline, async (signal) => {
+      const discovery = await fetch(`${config.identityUrl}/.well-known/openid-configuration`, { signal });
+      if (!discovery.ok) throw new XeroFailure('unavailable', { status: discovery.status });
+      const document = (await discovery.json().catch(() => ({}))) as { token_endpoint?: unknown };
+      if (typeof document.token_endpoint !== 'string')
+        throw new XeroFailure('bad_response', { reason: 'discovery named no token endpoint' });
+      return document.token_endpoint;
+    });
   } catch (error) {
-    return unreachable(isTimeout(error) ? `no answer within ${probeTimeoutMs / 1000} seconds` : 'no connection');
+    return unreachable(discoveryProblem(error));
   }
 
   const basic = Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`);
-  let response: Response;
+  let response: { status: number; body: OAuthErrorBody };
   try {
-    response = await fetch(tokenEndpoint, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic.toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: randomBytes(16).toString('hex'),
-        redirect_uri: config.redirectUri,
-      }),
-      signal: signal(),
+    // The identity breaker of this app: a token endpoint that is down answers "unreachable" at once. A
+    // 4xx (the answer this probe hopes for) is an answer, not an outage, and never opens it.
+    response = await gate.identity(config.clientId, 'test connection: token', deadline, async (signal) => {
+      const answer = await fetch(tokenEndpoint, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic.toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: randomBytes(16).toString('hex'),
+          redirect_uri: config.redirectUri,
+        }),
+        signal,
+      });
+      if (answer.status >= 500) throw new XeroFailure('unavailable', { status: answer.status });
+      return { status: answer.status, body: (await answer.json().catch(() => ({}))) as OAuthErrorBody };
     });
   } catch (error) {
-    return unreachable(isTimeout(error) ? `no answer within ${probeTimeoutMs / 1000} seconds` : 'no connection');
+    return unreachable(tokenProblem(error));
   }
-  const body = (await response.json().catch(() => ({}))) as OAuthErrorBody;
+  if (response.status >= 200 && response.status < 300) {
+    // A made-up code was accepted: not Xero, or not a Xero that checks codes.
+    return unreachable('the token endpoint accepted a code it never issued');
+  }
+  const { body } = response;
   if (body.error === 'unauthorized_client') {
     return {
       outcome: 'rejected',
@@ -78,6 +95,20 @@ export async function probeXeroCredentials(config: XeroAppConfig): Promise<Crede
   return unreachable(`the token endpoint answered ${response.status}`);
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+const noAnswer = `no answer within ${probeTimeoutMs / 1000} seconds`;
+
+function discoveryProblem(error: unknown): string {
+  if (!(error instanceof XeroFailure)) return 'no connection';
+  if (error.kind === 'timeout') return noAnswer;
+  if (error.kind === 'bad_response') return 'discovery named no token endpoint';
+  if (error.status) return `discovery answered ${error.status}`;
+  return 'no connection';
+}
+
+function tokenProblem(error: unknown): string {
+  if (!(error instanceof XeroFailure)) return 'no connection';
+  if (error.kind === 'timeout') return noAnswer;
+  if (error.kind === 'circuit_open') return 'it has not been answering; the app is giving it a moment';
+  if (error.status) return `the token endpoint answered ${error.status}`;
+  return 'no connection';
 }

@@ -63,5 +63,5 @@ export interface XeroSettingsTest extends CredentialsProbe {
 /** Checks the credentials in use against Xero's identity server, without connecting anyone. */
 export async function testXeroSettings(deps: XeroDeps): Promise<XeroSettingsTest> {
   const config = await deps.config.require();
-  return { source: config.source, ...(await probeXeroCredentials(config)) };
+  return { source: config.source, ...(await probeXeroCredentials(deps.gate, config)) };
 }

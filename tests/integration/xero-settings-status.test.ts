@@ -48,6 +48,28 @@ describe('Xero app settings', () => {
     await expect(caller.xero.testSettings()).resolves.toMatchObject({ outcome: 'accepted' });
   });
 
+  it("goes through the app's circuit breaker: once Xero's token endpoint is known to be down, it answers at once", async () => {
+    const caller = await adminCaller();
+    server.emulator.control.injectFaults({ kind: 503, count: 100, scope: 'token' });
+    try {
+      // Five outages in a row open the breaker of this app's token endpoint (shared with sign-ins and refreshes).
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        expect(await caller.xero.testSettings()).toMatchObject({
+          outcome: 'unreachable',
+          message: expect.stringContaining('the token endpoint answered 503') as string,
+        });
+      const before = server.emulator.control.counters().tokenEndpointCalls;
+      const open = await caller.xero.testSettings();
+      expect(open).toMatchObject({ outcome: 'unreachable', message: expect.stringMatching(/not been answering/) });
+      expect(server.emulator.control.counters().tokenEndpointCalls).toBe(before);
+    } finally {
+      server.emulator.control.clearFaults();
+    }
+    // The breaker half-opens after its cooldown (half a second in tests); Xero answering closes it.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await expect(caller.xero.testSettings()).resolves.toMatchObject({ outcome: 'accepted' });
+  });
+
   it('removes the saved credentials; with no emulator and no environment, Xero is then off', async () => {
     const caller = await adminCaller();
     const view = await caller.xero.removeSettings();
