@@ -10,6 +10,7 @@ body{font-family:system-ui,sans-serif;background:#f2f5f8;color:#1c2430;margin:0}
 h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem}
 main{max-width:30rem;margin:2rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d7dde5;border-radius:8px;padding:1.25rem}
+.card>p:first-child{margin-top:0}.muted{color:#4a5563}
 .banner{background:#fff4e5;border:1px solid #f5a300;border-radius:6px;padding:.5rem .75rem;font-size:.9rem;margin-bottom:1rem}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=email]{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #9aa5b4;border-radius:6px}

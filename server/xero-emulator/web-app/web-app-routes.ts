@@ -22,7 +22,7 @@ function contactCard(organisationName: string, contact: ContactRecord): string {
   ];
   return `<div class="banner">Xero emulator: where "Open in Xero" leads. The real Xero shows this contact in its web app.</div>
 <div class="card">
-<p>${escapeHtml(organisationName)} · Contacts</p>
+<p class="muted">${escapeHtml(organisationName)} · Contacts</p>
 <h1>${escapeHtml(contact.name)}</h1>
 <dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value ?? '—')}</dd>`).join('')}</dl>
 </div>`;
