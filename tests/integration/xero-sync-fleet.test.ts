@@ -1,41 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../server/create-deps';
-import type { DbHandle } from '../../server/db/db';
 import type { AppDeps } from '../../server/app-deps';
-import { openDb } from '../../server/db/open-db';
 import { startJobQueue, stopJobQueue, type JobQueue } from '../../server/jobs/job-queue';
 import { apiCalls, mirrorRows, syncedAfter, syncState } from '../support/mirror-sync';
+import { SyncProcesses } from '../support/fleet/sync-processes';
 import { must } from '../support/must';
 import { waitFor } from '../support/wait-for';
 import { startTestServer, type RunningTestServer } from '../support/test-app';
 import { connectXero, signUpUser } from '../support/xero-connect';
 
-// Three app processes on one database: each has its own connection pool (on PostgreSQL), its own
-// queue workers and its own Xero module; only the database is shared, as in a fleet.
+// Three app processes on one database. On PostgreSQL the other two are real processes (their own pools,
+// queue workers and Xero modules); PGlite lives inside one process, so there they are two more app
+// instances in this one, each with its own queue and module. Only the database is shared, as in a fleet.
 let server: RunningTestServer;
-const processes: { database: DbHandle | null; queue: JobQueue; deps: AppDeps }[] = [];
+let otherProcesses: SyncProcesses | null = null;
+const instances: { queue: JobQueue; deps: AppDeps }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
     emulator: { seed: { contactsPerOrganisation: 3500 } },
     syncJobs: { intervalMs: 5 * 60_000, keepAliveDays: 7 },
   });
+  const tenantIds = server.emulator.control.organisations().map((organisation) => organisation.tenantId);
+  if (server.db.url) {
+    const { listen: _listen, xeroLog: _log, logger: _logger, signInLimits: _limits, ...config } = server.depsConfig;
+    otherProcesses = await SyncProcesses.start(2, { databaseUrl: server.db.url, config, tenantIds });
+    return;
+  }
   for (let index = 0; index < 2; index += 1) {
-    const database = server.db.url ? await openDb({ databaseUrl: server.db.url }) : null;
-    const handle = database ?? server.db;
-    const deps = createDeps(handle.db, server.depsConfig);
-    const queue = await startJobQueue(handle, () => {});
+    const deps = createDeps(server.db.db, server.depsConfig);
+    const queue = await startJobQueue(server.db, () => {});
     await deps.xero.sync.start(queue);
-    processes.push({ database, queue, deps });
+    instances.push({ queue, deps });
   }
 });
 afterAll(async () => {
-  for (const { database, queue } of processes) {
-    await stopJobQueue(queue);
-    await database?.close();
-  }
+  await otherProcesses?.stop();
+  for (const { queue } of instances) await stopJobQueue(queue);
   await server.stop();
 });
+
+/** Every process asks for every organisation at once, and every process runs its schedule. */
+async function everyProcessAsks(tenants: string[]): Promise<void> {
+  const askedHere = (deps: AppDeps) => [
+    ...tenants.map((tenantId) => deps.xero.sync.requestSync(tenantId)),
+    deps.xero.sync.enqueueDue(),
+  ];
+  await Promise.all([
+    ...askedHere(server.deps),
+    ...instances.flatMap((instance) => askedHere(instance.deps)),
+    otherProcesses?.askAll(),
+  ]);
+}
 
 describe('three processes on one database', () => {
   it('sync each organisation once: every page is fetched exactly once', async () => {
@@ -47,14 +63,7 @@ describe('three processes on one database', () => {
       users.push(user);
     }
     const before = new Map(tenants.map((tenantId) => [tenantId, apiCalls(server, tenantId)]));
-    const all = [server.deps, ...processes.map((process) => process.deps)];
-    // Every process asks for every organisation at once, and every process runs its schedule.
-    await Promise.all(
-      all.flatMap((deps) => [
-        ...tenants.map((tenantId) => deps.xero.sync.requestSync(tenantId)),
-        deps.xero.sync.enqueueDue(),
-      ]),
-    );
+    await everyProcessAsks(tenants);
     for (const tenantId of tenants) {
       await syncedAfter(server, tenantId);
       expect((await mirrorRows(server, tenantId)).length).toBe(3500);
