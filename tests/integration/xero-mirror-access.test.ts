@@ -128,8 +128,9 @@ describe('search over the mirror', () => {
 });
 
 describe('filters over the mirror', () => {
-  it('shows only customers or only suppliers, counted exactly, alone or within a search', async () => {
-    const truth = (await emulatorContacts(server, orgA)).filter((contact) => contact.ContactStatus === 'ACTIVE');
+  it('shows only customers or only suppliers, counted exactly (archived or not), alone or within a search', async () => {
+    const everyone = await emulatorContacts(server, orgA);
+    const truth = everyone.filter((contact) => contact.ContactStatus === 'ACTIVE');
     const caller = server.callerFor(alice.jar);
     for (const [role, marked] of [
       ['customers', (contact: EmulatorContactJson) => contact.IsCustomer === true],
@@ -143,6 +144,11 @@ describe('filters over the mirror', () => {
       expect(listed.countCapped).toBe(false);
       expect(listed.contacts.map((contact) => contact.id).sort()).toEqual(
         expected.map((contact) => contact.ContactID).sort(),
+      );
+      const withArchived = await caller.xero.contacts({ role, includeArchived: true, pageSize: 1000 });
+      expect(withArchived.pagination.itemCount).toBe(withArchived.contacts.length);
+      expect(withArchived.contacts.length).toBe(
+        everyone.filter((contact) => contact.ContactStatus !== 'GDPRREQUEST' && marked(contact)).length,
       );
       const searched = await caller.xero.contacts({ role, search: 'ltd', pageSize: 1000 });
       const expectedLtd = expected.filter((contact) => contact.Name.toLowerCase().includes('ltd'));

@@ -24,6 +24,19 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
  */
 export const searchCountCap = 1000;
 
+/** What the sync counted after its last stored page: every listable contact, and customers and suppliers. */
+export type SyncedCounts = Pick<
+  XeroSyncState,
+  'activeCount' | 'storedCount' | 'activeCustomers' | 'storedCustomers' | 'activeSuppliers' | 'storedSuppliers'
+>;
+
+function syncedCount(counts: SyncedCounts, input: z.output<typeof contactsInput>): number {
+  const archived = input.includeArchived;
+  if (input.role === 'customers') return archived ? counts.storedCustomers : counts.activeCustomers;
+  if (input.role === 'suppliers') return archived ? counts.storedSuppliers : counts.activeSuppliers;
+  return archived ? counts.storedCount : counts.activeCount;
+}
+
 /** A page of contacts; `countCapped` says there are more than `itemCount` matches. */
 export type MirrorContactsPage = ContactsPage & { countCapped: boolean };
 
@@ -55,7 +68,7 @@ export async function listMirrorContacts(
   db: XeroDb,
   tenantId: string,
   input: z.output<typeof contactsInput>,
-  counts: Pick<XeroSyncState, 'activeCount' | 'storedCount'>,
+  counts: SyncedCounts,
 ): Promise<MirrorContactsPage> {
   const conditions = [
     eq(contacts.tenantId, tenantId),
@@ -66,8 +79,6 @@ export async function listMirrorContacts(
   }
   if (input.role === 'customers') conditions.push(eq(contacts.isCustomer, true));
   if (input.role === 'suppliers') conditions.push(eq(contacts.isSupplier, true));
-  // The sync's own counts are of every contact: a search or a role filter counts its own matches.
-  const filtered = input.search !== '' || input.role !== 'all';
   const where = and(...conditions);
   const [rows, itemCount] = await Promise.all([
     db
@@ -77,27 +88,20 @@ export async function listMirrorContacts(
       .orderBy(...orderBy[input.order])
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    // Without a filter the sync already counted (after its last page). A role alone is counted exactly
-    // (a plain filter on the organisation's rows); a search only up to the cap.
-    !filtered
-      ? Promise.resolve(input.includeArchived ? counts.storedCount : counts.activeCount)
-      : input.search === ''
-        ? db
-            .select({ itemCount: count() })
-            .from(contacts)
-            .where(where)
-            .then(([total]) => total?.itemCount ?? 0)
-        : db
-            .select({ itemCount: count() })
-            .from(
-              db
-                .select({ one: sql`1` })
-                .from(contacts)
-                .where(where)
-                .limit(searchCountCap + 1)
-                .as('matches'),
-            )
-            .then(([total]) => total?.itemCount ?? 0),
+    // Without a search the sync already counted (after its last stored page), by role too.
+    input.search === ''
+      ? Promise.resolve(syncedCount(counts, input))
+      : db
+          .select({ itemCount: count() })
+          .from(
+            db
+              .select({ one: sql`1` })
+              .from(contacts)
+              .where(where)
+              .limit(searchCountCap + 1)
+              .as('matches'),
+          )
+          .then(([total]) => total?.itemCount ?? 0),
   ]);
   const countCapped = input.search !== '' && itemCount > searchCountCap;
   const shownCount = countCapped ? searchCountCap : itemCount;

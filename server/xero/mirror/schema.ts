@@ -93,6 +93,11 @@ export const xeroSyncStates = pgTable('xero_sync_states', {
   /** Contacts in the mirror after the last stored page, active and all: an unfiltered list needs no count. */
   activeCount: integer().notNull().default(0),
   storedCount: integer().notNull().default(0),
+  /** The same counts of customers and of suppliers: a list filtered by role needs none either. */
+  activeCustomers: integer().notNull().default(0),
+  storedCustomers: integer().notNull().default(0),
+  activeSuppliers: integer().notNull().default(0),
+  storedSuppliers: integer().notNull().default(0),
   /** When the latest sync began: a job queued before that has nothing left to do. */
   lastStartedAt: timestamp({ withTimezone: true }),
   lastSuccessAt: timestamp({ withTimezone: true }),

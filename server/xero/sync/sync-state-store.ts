@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import { xeroMirrorContacts, xeroSyncStates, type XeroSyncState } from '../mirror/schema';
 import { xeroTenants } from '../schema';
@@ -39,6 +39,20 @@ export async function updateSyncState(db: XeroDb, tenantId: string, changes: Par
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(xeroSyncStates.tenantId, tenantId));
 }
+
+// What a list can show, counted once per stored page so that no list needs to count: a contact under a
+// GDPR request is kept (as an id) but never listed, so never counted.
+const listable = sql`${xeroMirrorContacts.status} in ('ACTIVE', 'ARCHIVED')`;
+const active = sql`${xeroMirrorContacts.status} = 'ACTIVE'`;
+const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+const listableCounts = {
+  stored: countWhere(listable),
+  active: countWhere(active),
+  storedCustomers: countWhere(sql`${listable} and ${xeroMirrorContacts.isCustomer}`),
+  activeCustomers: countWhere(sql`${active} and ${xeroMirrorContacts.isCustomer}`),
+  storedSuppliers: countWhere(sql`${listable} and ${xeroMirrorContacts.isSupplier}`),
+  activeSuppliers: countWhere(sql`${active} and ${xeroMirrorContacts.isSupplier}`),
+};
 
 /**
  * Stores one page of contacts and moves the sync state on, in one short transaction (the page was
@@ -89,13 +103,7 @@ export async function storePage(
         });
     }
     const [counted] = await tx
-      .select({
-        // What a list can show: a contact under a GDPR request is kept (as an id) but never listed.
-        stored: sql<number>`count(*) filter (where ${xeroMirrorContacts.status} in ('ACTIVE', 'ARCHIVED'))`.mapWith(
-          Number,
-        ),
-        active: sql<number>`count(*) filter (where ${xeroMirrorContacts.status} = 'ACTIVE')`.mapWith(Number),
-      })
+      .select(listableCounts)
       .from(xeroMirrorContacts)
       .where(eq(xeroMirrorContacts.tenantId, tenantId));
     await tx
@@ -104,6 +112,10 @@ export async function storePage(
         ...stateChanges,
         storedCount: counted?.stored ?? 0,
         activeCount: counted?.active ?? 0,
+        storedCustomers: counted?.storedCustomers ?? 0,
+        activeCustomers: counted?.activeCustomers ?? 0,
+        storedSuppliers: counted?.storedSuppliers ?? 0,
+        activeSuppliers: counted?.activeSuppliers ?? 0,
         updatedAt: new Date(),
       })
       .where(eq(xeroSyncStates.tenantId, tenantId));
