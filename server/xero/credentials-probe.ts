@@ -31,7 +31,8 @@ interface OAuthErrorBody {
 export async function probeXeroCredentials(gate: XeroGate, config: XeroAppConfig): Promise<CredentialsProbe> {
   // One deadline for both steps; through the gate, so an outage the breakers already know of answers at
   // once, and each failure is logged like any other call to Xero.
-  const deadline = Date.now() + probeTimeoutMs;
+  const started = Date.now();
+  const deadline = started + probeTimeoutMs;
   let tokenEndpoint: string;
   try {
     tokenEndpoint = await gate.plain('test connection: discovery', deadline, async (signal) => {
@@ -43,7 +44,7 @@ export async function probeXeroCredentials(gate: XeroGate, config: XeroAppConfig
       return document.token_endpoint;
     });
   } catch (error) {
-    return unreachable(discoveryProblem(error));
+    return unreachable(discoveryProblem(error, Date.now() - started));
   }
 
   const basic = Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`);
@@ -69,7 +70,7 @@ export async function probeXeroCredentials(gate: XeroGate, config: XeroAppConfig
       return { status: answer.status, body: (await answer.json().catch(() => ({}))) as OAuthErrorBody };
     });
   } catch (error) {
-    return unreachable(tokenProblem(error));
+    return unreachable(tokenProblem(error, Date.now() - started));
   }
   if (response.status >= 200 && response.status < 300) {
     // A made-up code was accepted: not Xero, or not a Xero that checks codes.
@@ -95,19 +96,26 @@ export async function probeXeroCredentials(gate: XeroGate, config: XeroAppConfig
   return unreachable(`the token endpoint answered ${response.status}`);
 }
 
-const noAnswer = `no answer within ${probeTimeoutMs / 1000} seconds`;
+/**
+ * How long the admin waited, as it was: the gate also caps each attempt at XERO_TIMEOUT_MS, which may be
+ * shorter than the probe's own deadline, so a fixed "8 seconds" could overstate it.
+ */
+function noAnswer(waitedMs: number): string {
+  const seconds = Math.max(1, Math.round(waitedMs / 1000));
+  return `no answer within ${seconds} second${seconds === 1 ? '' : 's'}`;
+}
 
-function discoveryProblem(error: unknown): string {
+function discoveryProblem(error: unknown, waitedMs: number): string {
   if (!(error instanceof XeroFailure)) return 'no connection';
-  if (error.kind === 'timeout') return noAnswer;
+  if (error.kind === 'timeout') return noAnswer(waitedMs);
   if (error.kind === 'bad_response') return 'discovery named no token endpoint';
   if (error.status) return `discovery answered ${error.status}`;
   return 'no connection';
 }
 
-function tokenProblem(error: unknown): string {
+function tokenProblem(error: unknown, waitedMs: number): string {
   if (!(error instanceof XeroFailure)) return 'no connection';
-  if (error.kind === 'timeout') return noAnswer;
+  if (error.kind === 'timeout') return noAnswer(waitedMs);
   if (error.kind === 'circuit_open') return 'it has not been answering; the app is giving it a moment';
   if (error.status) return `the token endpoint answered ${error.status}`;
   return 'no connection';

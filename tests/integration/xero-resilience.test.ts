@@ -191,6 +191,27 @@ describe('refresh', () => {
   });
 });
 
+describe('Test connection', () => {
+  it("with Xero's token endpoint hung, gives up at the gate's deadline, says how long it waited, and logs it", async () => {
+    server.emulator.control.injectFaults({ kind: 'hang', count: 1, scope: 'token' });
+    const { result, ms } = await elapsed(async () => (await caller()).xero.testSettings());
+    expect(result).toMatchObject({
+      outcome: 'unreachable',
+      message: expect.stringContaining('(no answer within 1 second)') as string,
+    });
+    // One attempt's deadline here (800 ms), not the probe's own 8 seconds.
+    expect(ms).toBeLessThan(timeoutMs + 500);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        fields: expect.objectContaining({ operation: 'test connection: token', kind: 'timeout' }) as unknown,
+      }),
+    );
+    // The first account is the admin: Xero answering again, the same test passes.
+    await expect((await caller()).xero.testSettings()).resolves.toMatchObject({ outcome: 'accepted' });
+  });
+});
+
 describe('limits and messages', () => {
   it("says in human time when Xero's daily limit is used up, without calling Xero", async () => {
     await server.deps.xero.gate.governor.observe(demoTenant, { 'x-daylimit-remaining': '0' });
