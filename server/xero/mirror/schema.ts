@@ -45,10 +45,13 @@ export const xeroMirrorContacts = pgTable(
     updatedDateUtc: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     /** The persons' names and emails as one text, so the search column can include them. */
     personsText: text().notNull().default(''),
-    /** Case- and accent-folded name, the sort key for "by name". */
+    /**
+     * Case- and accent-folded name, the sort key for "by name". Trimmed: Xero keeps a name as typed, and
+     * one typed with a leading space would otherwise sort before every "A".
+     */
     nameKey: text()
       .notNull()
-      .generatedAlwaysAs(sql`xero_fold(name)`),
+      .generatedAlwaysAs(sql`xero_fold(btrim(name))`),
     /** Everything search looks at, folded; a trigram index makes substring search fast. */
     searchText: text()
       .notNull()
