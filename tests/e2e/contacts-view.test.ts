@@ -112,7 +112,7 @@ describe.skipIf(!hasBrowser)('the contacts list', () => {
     }
   });
 
-  it('shows each contact as a card on a phone, with no sideways scrolling', async () => {
+  it('shows each contact as a card on a phone, with no sideways scrolling, and sorts without the column headers', async () => {
     const page = await signedInPage(browser, server, 'phone@example.com', { width: 390, height: 844 });
     await connectInBrowser(page);
     await page.goto('/contacts');
@@ -121,5 +121,26 @@ describe.skipIf(!hasBrowser)('the contacts list', () => {
     const wrap = page.locator('.table-wrap');
     expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
     await page.locator('[data-label="Email"]').first().waitFor();
+
+    const newestFirst = page.getByLabel('Sort by');
+    expect(await newestFirst.isVisible()).toBe(true);
+    await newestFirst.selectOption('updated_desc');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'updated_desc');
+    await expect
+      .poll(async () => {
+        const dates = (await page.locator('td[data-label="Updated"]').allTextContents()).map((text) =>
+          Date.parse(text),
+        );
+        return dates.length > 1 && dates.every((date, index) => index === 0 || date <= (dates[index - 1] ?? 0));
+      })
+      .toBe(true);
+  });
+
+  it('keeps the phone-only sort list out of the laptop layout, where the headers sort', async () => {
+    const page = await signedInPage(browser, server, 'laptop-sort@example.com', { width: 1280, height: 800 });
+    await connectInBrowser(page);
+    await page.goto('/contacts');
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await page.getByLabel('Sort by').isVisible()).toBe(false);
   });
 });

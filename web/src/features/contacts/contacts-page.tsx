@@ -18,6 +18,14 @@ const roleChoices: Record<ContactRole, { label: string; one: string; many: strin
   suppliers: { label: 'Suppliers', one: 'supplier', many: 'suppliers' },
 };
 
+// The phone layout hides the column headers that sort, so it offers the same orders as a list.
+const orderChoices: Record<ContactOrder, string> = {
+  name_asc: 'Name, A to Z',
+  name_desc: 'Name, Z to A',
+  updated_desc: 'Recently updated',
+  updated_asc: 'Least recently updated',
+};
+
 type ContactsAnswer = RouterOutputs['xero']['contacts'];
 
 /** "274 contacts", "1 customer", "More than 1,000 suppliers" (a capped search), "At least 50 contacts". */
@@ -45,6 +53,7 @@ export function ContactsPage() {
   const organisation = useOrganisation();
   const searchId = useId();
   const roleId = useId();
+  const orderId = useId();
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [name, value] of Object.entries(changes)) {
@@ -56,6 +65,7 @@ export function ContactsPage() {
     setParams(next, { replace: !paging });
     if (paging) window.scrollTo({ top: 0 });
   };
+  const changeOrder = (next: ContactOrder) => update({ sort: next === 'name_asc' ? null : next, page: null });
   const currentQuery = params.get('q') ?? '';
   useEffect(() => {
     if (debouncedSearch === currentQuery) return;
@@ -128,6 +138,16 @@ export function ContactsPage() {
             ))}
           </select>
         </div>
+        <div className="field phone-only">
+          <label htmlFor={orderId}>Sort by</label>
+          <select id={orderId} value={order} onChange={(event) => changeOrder(event.target.value as ContactOrder)}>
+            {contactOrders.map((value) => (
+              <option key={value} value={value}>
+                {orderChoices[value]}
+              </option>
+            ))}
+          </select>
+        </div>
         <label className="checkbox">
           <input
             type="checkbox"
@@ -161,7 +181,7 @@ export function ContactsPage() {
                 organisationUrl={organisation.xeroUrl}
                 busy={contacts.isFetching}
                 order={order}
-                onOrder={(next) => update({ sort: next === 'name_asc' ? null : next, page: null })}
+                onOrder={changeOrder}
               />
             )}
             {pagination.pageCount > 1 ? (
