@@ -1,4 +1,5 @@
 import { xeroOrgLimits } from '../../server/db/schema';
+import { syncOrganisation } from '../../server/xero/sync/run-sync';
 import type { Browser, Page } from 'playwright-core';
 import { signUpInBrowser } from './browser-accounts';
 import type { RunningTestServer } from './test-app';
@@ -119,7 +120,29 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await visit('contacts-xero-unavailable', page);
   server.emulator.control.clearFaults();
 
+  // The contacts mirror: synced as the server's job does it, then failing while Xero is down.
+  const demoCompany = server.emulator.control.organisations()[0]?.tenantId ?? '';
+  const sync = () => syncOrganisation(server.deps.xero, demoCompany, { intervalMs: 5 * 60_000 });
+  await sync();
+  await page.goto('/contacts');
+  await page.getByText(/^Up to date/).waitFor();
+  await page.locator('table tbody tr').first().waitFor();
+  await visit('contacts-synced', page);
+  await page.goto('/');
+  await page.getByText(/^Up to date/).waitFor();
+  await visit('home-synced', page);
+  server.emulator.control.injectFaults({ kind: 503, count: 20 });
+  await sync();
+  server.emulator.control.clearFaults();
+  await page.goto('/contacts');
+  await page.getByText('Contacts could not be synced').waitFor();
+  await visit('contacts-sync-failing', page);
+
+  // Only a call to Xero finds the grant revoked; the Match page makes one (contacts come from the mirror).
   server.emulator.control.revokeGrants({ all: true });
+  await page.goto('/match');
+  await heading('Connect to Xero');
+  await visit('match-needs-reconnect', page);
   await page.goto('/contacts?q=revoked');
   await heading('Connect to Xero');
   await visit('contacts-needs-reconnect', page);
@@ -140,5 +163,28 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.goto('/settings');
   await page.getByRole('heading', { name: 'Test the connection' }).waitFor();
   await visit('settings-dark', page);
+  await context.close();
+}
+
+/**
+ * The pages that look different where the Xero app comes from elsewhere than the settings page: the
+ * built-in emulator of development (a banner on every page, the failure-paths panel in Settings) or the
+ * server's environment (Settings shows that app, read-only). `mode` names the states.
+ */
+export async function tourCredentialSource(
+  browser: Browser,
+  server: RunningTestServer,
+  mode: 'emulator' | 'environment',
+  visit: Visit,
+): Promise<void> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signUpInBrowser(page, `${mode}@example.com`);
+  await page.getByRole('heading', { name: 'Getting started' }).waitFor();
+  await visit(`home-${mode}`, page);
+  await page.goto('/settings');
+  await page.getByRole('heading', { name: 'Test the connection' }).waitFor();
+  if (mode === 'emulator') await page.getByRole('heading', { name: 'Try the failure paths' }).waitFor();
+  await visit(`settings-${mode}`, page);
   await context.close();
 }
