@@ -43,6 +43,40 @@ describe.skipIf(!hasBrowser)('keyboard use and focus', () => {
     expect(titles.get('/contacts')).toBe('Contacts · Xero Connect');
   });
 
+  it('folds the header behind Menu on a phone, keeps the organisation in view, and closes on Escape or a link', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.context().addCookies(await page.context().cookies());
+    try {
+      await phone.goto(`${server.url}/`);
+      const menu = phone.getByRole('button', { name: 'Menu' });
+      const contactsLink = phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' });
+      await menu.waitFor();
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await contactsLink.isVisible()).toBe(false);
+      expect(await phone.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
+      expect(await phone.getByRole('combobox', { name: 'Organisation' }).isVisible()).toBe(true);
+
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await phone.getByRole('button', { name: 'Sign out' }).waitFor();
+      await contactsLink.focus();
+      await phone.keyboard.press('Escape');
+      await contactsLink.waitFor({ state: 'hidden' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await focused(phone)).toMatchObject({ tag: 'BUTTON', text: 'Menu' });
+
+      await menu.click();
+      await contactsLink.click();
+      await phone.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+      await contactsLink.waitFor({ state: 'hidden' });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('opens Disconnect as a modal dialog: focus inside, Escape closes it, focus back on the button', async () => {
     await page.goto('/integrations/xero');
     const opener = page.getByRole('button', { name: 'Disconnect Xero' });

@@ -137,6 +137,12 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.goto('/contacts');
   await page.getByText('Contacts could not be synced').waitFor();
   await visit('contacts-sync-failing', page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await visit('contacts-sync-failing-dark', page);
+  await page.goto('/');
+  await page.getByText('Contacts could not be synced').waitFor();
+  await visit('home-sync-failing-dark', page);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Only a call to Xero finds the grant revoked; the Match page makes one (contacts come from the mirror).
   server.emulator.control.revokeGrants({ all: true });

@@ -22,8 +22,8 @@ const roleChoices: Record<ContactRole, { label: string; one: string; many: strin
 const orderChoices: Record<ContactOrder, string> = {
   name_asc: 'Name, A to Z',
   name_desc: 'Name, Z to A',
-  updated_desc: 'Recently updated',
-  updated_asc: 'Least recently updated',
+  updated_desc: 'Updated, newest',
+  updated_asc: 'Updated, oldest',
 };
 
 type ContactsAnswer = RouterOutputs['xero']['contacts'];
@@ -119,7 +119,7 @@ export function ContactsPage() {
           <input
             id={searchId}
             type="search"
-            placeholder="Name, email, contact number or contact person"
+            placeholder="Name, email, number or contact person"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -23,6 +23,14 @@ export function AppShell() {
   useEffect(() => {
     if (pathname.startsWith('/contacts')) rememberBrowsedContacts();
   }, [pathname]);
+  // On a phone the links fold behind a Menu button; going anywhere folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   const signOut = trpc.auth.signOut.useMutation({
     onSuccess: async () => {
       utils.auth.me.setData(undefined, null);
@@ -39,12 +47,31 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="shell-header">
+      {/* On a phone the links and Sign out fold behind Menu; the organisation stays in view. */}
+      <header
+        className={menuOpen ? 'shell-header menu-open' : 'shell-header'}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !menuOpen) return;
+          setMenuOpen(false);
+          // The focused link is about to fold away; focus goes back to what opened it.
+          menuButton.current?.focus();
+        }}
+      >
         <NavLink to="/" className="brand">
           <img src="/favicon.svg" alt="" width="24" height="24" />
           Xero Connect
         </NavLink>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          ref={menuButton}
+          className="button button-secondary menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="shell-nav shell-user"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <nav id="shell-nav" aria-label="Main" className="foldable">
           <NavLink to="/" end>
             Home
           </NavLink>
@@ -53,16 +80,18 @@ export function AppShell() {
           <NavLink to="/integrations/xero">Xero</NavLink>
           {user?.role === 'admin' ? <NavLink to="/settings">Settings</NavLink> : null}
         </nav>
-        <div className="shell-user">
-          {status?.connected && status.tenants.length > 0 ? (
-            status.health === 'ok' ? (
+        {status?.connected && status.tenants.length > 0 ? (
+          <div className="shell-organisation">
+            {status.health === 'ok' ? (
               <OrganisationSwitcher tenants={status.tenants} compact />
             ) : (
               <Link to="/integrations/xero" className="pill pill-warning">
                 {`Xero: ${healthText[status.health ?? 'unknown'].heading.toLowerCase()}`}
               </Link>
-            )
-          ) : null}
+            )}
+          </div>
+        ) : null}
+        <div id="shell-user" className="shell-user foldable">
           {user ? <span className="user-name">{`${user.firstName} ${user.lastName}`}</span> : null}
           <Button
             variant="secondary"
