@@ -27,6 +27,8 @@ describe.skipIf(!hasBrowser)('contacts and matching in the browser', () => {
     await browser?.close();
     await server?.stop();
   });
+  /** One of the short confirmations (sonner's toasts) that follow an action. */
+  const toast = (text: string) => page.locator('[data-sonner-toast]', { hasText: text });
 
   it('browses, searches as you type, pages, and opens a contact', async () => {
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();
@@ -57,8 +59,21 @@ describe.skipIf(!hasBrowser)('contacts and matching in the browser', () => {
     const candidate = page.locator('.candidate', { hasText: 'ADA@Example.com' });
     await candidate.getByRole('button', { name: /^Link/ }).click();
     await page.getByText(/^Linked to Ada Lovelace \(ADA@Example\.com\)/).waitFor();
+    await toast('Linked to Ada Lovelace').waitFor();
     await expect(candidate.locator('.badge').textContent()).resolves.toBe('Linked');
     await page.getByRole('button', { name: 'Unlink' }).click();
     await page.getByText('Your account is not linked to a Xero user yet.').waitFor();
+    await toast('Unlinked from your Xero user').waitFor();
+  });
+
+  it('confirms a saved Xero email with a toast, and a cleared one', async () => {
+    await page.goto('/match');
+    const field = page.getByLabel('Your email at Xero');
+    await field.fill('ada.other@example.com');
+    await page.getByRole('button', { name: 'Save Xero email' }).click();
+    await toast('Xero email saved').waitFor();
+    await field.fill('');
+    await page.getByRole('button', { name: 'Save Xero email' }).click();
+    await toast('Xero email cleared').waitFor();
   });
 });

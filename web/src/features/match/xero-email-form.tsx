@@ -3,6 +3,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { readAppError } from '../../lib/app-error';
+import { notify } from '../../lib/notify';
 import { trpc } from '../../trpc';
 
 /** The profile's "Xero email": for people whose Xero login uses another address than this app. */
@@ -10,7 +11,8 @@ export function XeroEmailForm({ current }: { current: string | null }) {
   const utils = trpc.useUtils();
   const [value, setValue] = useState(current ?? '');
   const save = trpc.auth.setXeroEmail.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (_saved, { xeroEmail }) => {
+      notify.success(xeroEmail.trim() ? 'Xero email saved' : 'Xero email cleared');
       await utils.auth.me.invalidate();
       await utils.xero.guessUser.invalidate();
     },
