@@ -51,6 +51,7 @@ export function failureCause(failure: ClientAppError, reachedServer: boolean): F
     case 'XERO_RATE_LIMITED':
     case 'XERO_FORBIDDEN':
     case 'XERO_BAD_REQUEST':
+    case 'XERO_BAD_RESPONSE':
       return 'xero';
     case 'XERO_NOT_CONFIGURED':
       return 'settings';
