@@ -69,6 +69,17 @@ describe.skipIf(!hasBrowser)('pages never show an impossible state', () => {
     await page.waitForURL((url) => url.pathname === '/contacts');
   });
 
+  it('says a contact the organisation does not have is not there, naming the organisation, with a way back', async () => {
+    const page = await signedInPage(browser, server, 'gone@example.com');
+    await connectInBrowser(page);
+    await page.goto('/contacts/00000000-0000-4000-8000-000000000000');
+    await page.getByRole('heading', { name: 'No such contact', level: 1 }).waitFor();
+    await page.getByText('Demo Company (Global) has no contact with this id').waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Go to all contacts' }).click();
+    await page.waitForURL((url) => url.pathname === '/contacts');
+  });
+
   it('offers Try again on a Xero failure, naming Xero as the cause, and recovers', async () => {
     const page = await signedInPage(browser, server, 'retry@example.com');
     await connectInBrowser(page);

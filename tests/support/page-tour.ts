@@ -82,7 +82,7 @@ export async function tourEveryPage(browser: Browser, server: RunningTestServer,
   await page.getByText('Xero emulator: where "Open in Xero" leads', { exact: false }).waitFor();
   await visit('emulator-contact', page);
   await page.goto('/contacts/00000000-0000-4000-8000-000000000000');
-  await page.getByText('Not found', { exact: true }).waitFor();
+  await page.getByText('has no contact with this id').waitFor();
   await visit('contact-not-found', page);
 
   await page.goto('/match');

@@ -1,9 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { xeroContactUrl } from '../../../../shared/xero-links';
 import { phoneText, telHref, websiteHref, websiteLabel } from '../../lib/contact-links';
+import { readAppError } from '../../lib/app-error';
 import { formatDate } from '../../lib/format';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { XeroQueryState } from '../xero/xero-query-state';
+import { NoSuchContact } from './no-such-contact';
 import { useOrganisation } from './use-organisation';
 
 type ContactDetail = RouterOutputs['xero']['contact'];
@@ -37,10 +39,18 @@ export function ContactPage() {
   const { id = '' } = useParams();
   const contact = trpc.xero.contact.useQuery({ id });
   const data = contact.data;
-  const xeroUrl = xeroContactUrl(useOrganisation().xeroUrl, id);
+  const organisation = useOrganisation();
+  const xeroUrl = xeroContactUrl(organisation.xeroUrl, id);
   const website = websiteHref(data?.website);
   // Contact people with neither a name nor an email have nothing to show: no empty bullets.
   const people = (data?.contactPersons ?? []).map(personLine).filter((line) => line !== '');
+  if (readAppError(contact.error)?.appCode === 'NOT_FOUND') {
+    return (
+      <NoSuchContact>
+        {`${organisation.name ?? 'This organisation'} has no contact with this id. It may have been deleted in Xero, or it belongs to another organisation than the one selected.`}
+      </NoSuchContact>
+    );
+  }
   return (
     <div className="stack">
       <p>

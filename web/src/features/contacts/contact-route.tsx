@@ -1,7 +1,8 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { contactInput } from '../../../../shared/xero-inputs';
 import { FallbackPageHeading } from '../xero/xero-query-state';
 import { ContactPage } from './contact-page';
+import { NoSuchContact } from './no-such-contact';
 
 /**
  * A contact's address carries Xero's id (a UUID). Anything else cannot be a contact: say so, instead of
@@ -11,16 +12,10 @@ export function ContactRoute() {
   const { id = '' } = useParams();
   if (!contactInput.safeParse({ id }).success) {
     return (
-      <div className="stack">
-        <h1>No such contact</h1>
-        <p>
-          This address does not point to a contact: the part after <code>/contacts/</code> should be a Xero contact id.
-          The link may have been cut short.
-        </p>
-        <p>
-          <Link to="/contacts">Go to all contacts</Link>
-        </p>
-      </div>
+      <NoSuchContact>
+        This address does not point to a contact: the part after <code>/contacts/</code> should be a Xero contact id.
+        The link may have been cut short.
+      </NoSuchContact>
     );
   }
   return (
