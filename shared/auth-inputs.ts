@@ -13,7 +13,8 @@ const personName = (label: string) =>
 const newPassword = plainText()
   .min(passwordRules.min, `Use at least ${passwordRules.min} characters`)
   .max(passwordRules.max, `Use at most ${passwordRules.max} characters`)
-  .refine((value) => new Set(value).size >= 4, 'Use a less repetitive password')
+  // Only once it is long enough: "Use a less repetitive password" for an empty field would puzzle anyone.
+  .refine((value) => value.length < passwordRules.min || new Set(value).size >= 4, 'Use a less repetitive password')
   .refine((value) => value.trim().length === value.length, 'Remove spaces at the start or end');
 
 export const signUpInput = z.object({

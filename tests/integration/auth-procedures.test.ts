@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { CookieJar } from '../support/cookie-jar';
 import { failureOf } from '../support/trpc-failures';
 import { createTestContext, demoPassword, newUserInput, type TestContext } from '../support/test-app';
+import { fieldErrorsFrom } from '../../server/trpc/error-map';
 
 let app: TestContext;
 beforeAll(async () => {
@@ -66,6 +67,16 @@ describe('sign up', () => {
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error)).toHaveProperty(field);
     expect(await userCount()).toBe(0);
+  });
+
+  it.each([
+    ['', ['Use at least 10 characters']],
+    ['aaaa', ['Use at least 10 characters']],
+    ['aaaaaaaaaaaa', ['Use a less repetitive password']],
+  ])('says one thing to fix for the password %j', async (password, messages) => {
+    const error = await failureOf(app.callerFor(new CookieJar()).auth.signUp(newUserInput({ password })));
+    // What the client is sent, as the error formatter builds it.
+    expect(fieldErrorsFrom(error.cause)?.password).toEqual(messages);
   });
 });
 
