@@ -93,12 +93,15 @@ describe.skipIf(!hasBrowser)('the Xero app settings page', () => {
   });
 });
 
-describe.skipIf(!hasBrowser)('the failure-paths panel of development', () => {
+describe.skipIf(!hasBrowser)('the built-in emulator of development', () => {
   let browser: Browser;
   let server: RunningTestServer;
+  // The first account is the admin, who alone sees Settings: both tests use it.
+  let page: Page;
   beforeAll(async () => {
     browser = await launchChromium();
     server = await startTestServer({ spaDir, credentialsIn: 'emulator' });
+    page = await signedInPage(browser, server, 'admin-dev@example.com');
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,7 +109,6 @@ describe.skipIf(!hasBrowser)('the failure-paths panel of development', () => {
   });
 
   it('makes the built-in emulator rate-limit, and the Contacts page then counts the wait down', async () => {
-    const page = await signedInPage(browser, server, 'admin-dev@example.com');
     await page.goto('/integrations/xero');
     await page.getByRole('button', { name: 'Connect to Xero' }).click();
     await page.getByRole('button', { name: 'Allow access' }).click();
@@ -121,5 +123,14 @@ describe.skipIf(!hasBrowser)('the failure-paths panel of development', () => {
     await page.goto('/settings');
     await page.getByRole('button', { name: 'Clear faults' }).click();
     await page.getByText('Faults cleared.').waitFor();
+  });
+
+  it('says on every page that the built-in emulator stands in for Xero, and leads an admin to Settings', async () => {
+    for (const path of ['/', '/contacts', '/match']) {
+      await page.goto(path);
+      await page.getByRole('note').getByText('Using the built-in Xero emulator').waitFor();
+    }
+    await page.getByRole('note').getByRole('link', { name: 'Set up a Xero app in Settings' }).click();
+    await page.getByRole('heading', { name: 'Xero app settings', level: 1 }).waitFor();
   });
 });

@@ -104,7 +104,7 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1} ref={main}>
-        {status?.usingEmulator ? <EmulatorBanner /> : null}
+        {status?.usingEmulator ? <EmulatorBanner isAdmin={user?.role === 'admin'} /> : null}
         <Outlet />
       </main>
     </div>
