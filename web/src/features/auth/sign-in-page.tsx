@@ -7,6 +7,7 @@ import { TextField } from '../../components/text-field';
 import { readAppError } from '../../lib/app-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
+import { AuthBrand } from './auth-brand';
 
 export function SignInPage() {
   const [params] = useSearchParams();
@@ -32,6 +33,7 @@ export function SignInPage() {
 
   return (
     <main className="page narrow">
+      <AuthBrand />
       <h1>Sign in</h1>
       <form className="card form" onSubmit={submit} noValidate>
         {failure && failure.appCode !== 'VALIDATION_FAILED' ? <Alert>{failure.message}</Alert> : null}

@@ -9,6 +9,7 @@ import { TextField } from '../../components/text-field';
 import { readAppError } from '../../lib/app-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { trpc } from '../../trpc';
+import { AuthBrand } from './auth-brand';
 
 const emptyForm: SignUpInput = { firstName: '', lastName: '', email: '', password: '' };
 
@@ -38,6 +39,7 @@ export function SignUpPage() {
 
   return (
     <main className="page narrow">
+      <AuthBrand />
       <h1>Create your account</h1>
       <form className="card form" onSubmit={submit} noValidate>
         {failure && !failure.fieldErrors.email && failure.appCode !== 'VALIDATION_FAILED' ? (
