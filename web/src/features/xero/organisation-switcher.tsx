@@ -19,6 +19,16 @@ export function OrganisationSwitcher({ tenants, compact = false }: { tenants: Te
     },
   });
   const selected = tenants.find((tenant) => tenant.selected)?.tenantId ?? '';
+  // One organisation leaves nothing to choose: a select that cannot be opened would look broken.
+  if (tenants.length < 2) {
+    const only = tenants[0]?.name ?? '';
+    return compact ? (
+      <p className="switcher-single">
+        <span className="sr-only">Organisation: </span>
+        {only}
+      </p>
+    ) : null;
+  }
   return (
     <div className={compact ? 'switcher' : 'field'}>
       <label htmlFor={id} className={compact ? 'sr-only' : undefined}>
@@ -27,7 +37,7 @@ export function OrganisationSwitcher({ tenants, compact = false }: { tenants: Te
       <select
         id={id}
         value={selected}
-        disabled={select.isPending || tenants.length < 2}
+        disabled={select.isPending}
         onChange={(event) => select.mutate({ tenantId: event.target.value })}
       >
         {tenants.map((tenant) => (
