@@ -7,6 +7,7 @@ import { trpc } from '../../trpc';
 import { useCurrentUser } from '../auth/use-current-user';
 import { XeroQueryState } from '../xero/xero-query-state';
 import { reasonLabels } from './reason-labels';
+import { roleLabel } from './role-labels';
 import { XeroEmailForm } from './xero-email-form';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -77,7 +78,7 @@ export function MatchPage() {
                       <li key={candidate.userId} className="card candidate">
                         <div>
                           <p className="candidate-name">{`${candidate.firstName} ${candidate.lastName}`}</p>
-                          <p className="field-hint">{`${candidate.email} · ${candidate.role.toLowerCase()} · ${percent(candidate.confidence)} match`}</p>
+                          <p className="field-hint">{`${candidate.email} · ${roleLabel(candidate.role)} · ${percent(candidate.confidence)} match`}</p>
                           <ul className="reasons">
                             {candidate.reasons.map((reason) => (
                               <li key={reason}>{reasonLabels[reason]}</li>

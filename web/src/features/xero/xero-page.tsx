@@ -102,14 +102,15 @@ export function XeroPage() {
                     <>
                       <dt>Access</dt>
                       <dd>
+                        {/* Xero's access tokens last 30 minutes; the server renews them before they lapse. */}
                         {data.accessTokenExpiresAt
-                          ? `renewed automatically; current pass expires ${fromNow(data.accessTokenExpiresAt)}`
-                          : 'renewed automatically'}
+                          ? `Renewed automatically (the current token expires ${fromNow(data.accessTokenExpiresAt)})`
+                          : 'Renewed automatically'}
                       </dd>
                     </>
                   ) : null}
                   <dt>Authorised on</dt>
-                  <dd>{data.connectedAt ? formatDate(data.connectedAt) : 'unknown'}</dd>
+                  <dd>{data.connectedAt ? formatDate(data.connectedAt) : 'Unknown'}</dd>
                   <dt>Permissions</dt>
                   <dd>
                     <ul className="plain-list">
