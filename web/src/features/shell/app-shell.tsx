@@ -23,7 +23,7 @@ export function AppShell() {
   useEffect(() => {
     if (pathname.startsWith('/contacts')) rememberBrowsedContacts();
   }, [pathname]);
-  // On a phone the links fold behind a Menu button; going anywhere folds them again.
+  // Going anywhere folds the phone menu again.
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [menuPath, setMenuPath] = useState(pathname);
